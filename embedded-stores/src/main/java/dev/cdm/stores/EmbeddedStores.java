@@ -1,0 +1,136 @@
+package dev.cdm.stores;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The local default stores: a real PostgreSQL for the event store and a MongoDB-compatible server (H2 backend)
+ * for the read side, both persisting under one data directory. Services reach them only through the URLs
+ * given here, exactly as they reach a production PostgreSQL and MongoDB replica set.
+ */
+public final class EmbeddedStores implements AutoCloseable {
+
+    public static final String DATABASE = "cdm";
+    public static final String USER = "postgres";
+
+    /** Reported to clients so that modern tools (mongosh, current drivers) connect. */
+    private static final MongoVersion REPORTED_MONGO_VERSION = new MongoVersion() {
+        @Override
+        public List<Integer> getVersionArray() {
+            return List.of(6, 0, 0);
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 17;
+        }
+    };
+
+    private final EmbeddedPostgres postgres;
+    private final H2Backend mongoBackend;
+    private final MongoServer mongo;
+    private final InetSocketAddress mongoAddress;
+
+    private EmbeddedStores(EmbeddedPostgres postgres, H2Backend mongoBackend, MongoServer mongo) {
+        this.postgres = postgres;
+        this.mongoBackend = mongoBackend;
+        this.mongo = mongo;
+        this.mongoAddress = mongo.getLocalAddress();
+    }
+
+    /** Starts both stores under {@code dataDir}; a port of 0 picks a free one. */
+    public static EmbeddedStores start(Path dataDir, int postgresPort, int mongoPort) {
+        EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"), postgresPort);
+        try {
+            Files.createDirectories(dataDir.resolve("mongo"));
+            H2Backend backend = new H2Backend(dataDir.resolve("mongo").resolve("read-side.mv").toString());
+            backend.version(REPORTED_MONGO_VERSION);
+            MongoServer mongo = new MongoServer(backend);
+            mongo.enableOplog();
+            mongo.bind("127.0.0.1", mongoPort);
+            return new EmbeddedStores(postgres, backend, mongo);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(postgres);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres(Path directory, int port) {
+        try {
+            Files.createDirectories(directory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            createDatabaseIfMissing(postgres);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IOException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    public String eventStoreJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String eventStoreUser() {
+        return USER;
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    public int mongoPort() {
+        return mongoAddress.getPort();
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort();
+    }
+
+    @Override
+    public void close() {
+        mongo.shutdownNow();
+        mongoBackend.close();
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the process is going away; nothing else to release
+        }
+    }
+}

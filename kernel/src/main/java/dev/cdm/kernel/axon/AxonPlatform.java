@@ -1,0 +1,100 @@
+package dev.cdm.kernel.axon;
+
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Axon configuration of one service: the shared PostgreSQL event store, tracking tokens in the service's
+ * MongoDB database, stable JSON serialization, and whatever the service's {@link AxonModule}s register.
+ */
+@Singleton
+public class AxonPlatform {
+
+    private final Configuration configuration;
+
+    @Inject
+    AxonPlatform(DataSource eventStoreDataSource, TransactionManager jta, MongoClient mongo,
+                 Instance<AxonModule> modules,
+                 @ConfigProperty(name = "cdm.service.name") String serviceName,
+                 @ConfigProperty(name = "cdm.mongodb.database") String database,
+                 @ConfigProperty(name = "cdm.axon.batch-size", defaultValue = "100") int batchSize,
+                 @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId) {
+        EventSchema schema = EventSchema.builder().build();
+        EventStoreSchema.ensure(eventStoreDataSource, schema);
+        Serializer serializer = StableTypeSerializer.create();
+        JtaTransactionManager transactions = new JtaTransactionManager(jta);
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(eventStoreDataSource::getConnection)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .upcasterChain(c.upcasterChain())
+                        .schema(schema)
+                        .build());
+        configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTokenStore(c -> MongoTokenStore.builder()
+                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build())
+                        .serializer(serializer)
+                        .nodeId(nodeId.orElse(serviceName + "@" + hostName()))
+                        .build())
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(batchSize));
+        modules.forEach(module -> module.configure(configurer));
+        this.configuration = configurer.buildConfiguration();
+    }
+
+    void start(@Observes StartupEvent event) {
+        configuration.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        configuration.shutdown();
+    }
+
+    @Produces
+    Configuration configuration() {
+        return configuration;
+    }
+
+    @Produces
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    @Produces
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host != null && !host.isBlank() ? host : "localhost";
+    }
+}

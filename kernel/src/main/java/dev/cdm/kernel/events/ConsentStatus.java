@@ -1,0 +1,7 @@
+package dev.cdm.kernel.events;
+
+public enum ConsentStatus {
+    GRANTED,
+    DENIED,
+    WITHDRAWN
+}

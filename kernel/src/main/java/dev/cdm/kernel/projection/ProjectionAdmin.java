@@ -1,0 +1,87 @@
+package dev.cdm.kernel.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Lists this service's projections (one tracking processor each) and rebuilds one from the event store: stop,
+ * reset its token (its {@code @ResetHandler} drops the read model), start, and wait until it has caught up with
+ * the head of the event store as it was when the replay began.
+ */
+@ApplicationScoped
+public class ProjectionAdmin {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    @Inject
+    Configuration axon;
+
+    @ConfigProperty(name = "cdm.service.name")
+    String serviceName;
+
+    public List<ProjectionStatusView> list() {
+        return axon.eventProcessingConfiguration().eventProcessors().keySet().stream()
+                .sorted()
+                .map(this::status)
+                .toList();
+    }
+
+    public ProjectionStatusView status(String name) {
+        TrackingEventProcessor processor = processor(name);
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        long position = segments.stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min().orElse(-1);
+        return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying, caughtUp, position);
+    }
+
+    public ProjectionStatusView replay(String name, Duration timeout) throws TimeoutException, InterruptedException {
+        TrackingEventProcessor processor = processor(name);
+        long head = headPosition();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasCaughtUp(status(name), head)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Replay of " + name + " did not catch up within " + timeout);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return status(name);
+    }
+
+    private static boolean hasCaughtUp(ProjectionStatusView status, long head) {
+        return status.running() && status.caughtUp() && !status.replaying() && status.position() >= head;
+    }
+
+    private long headPosition() {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private TrackingEventProcessor processor(String name) {
+        Map<String, ?> processors = axon.eventProcessingConfiguration().eventProcessors();
+        if (!processors.containsKey(name)) {
+            throw new UnknownProjectionException(name);
+        }
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(name, TrackingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProjectionException(name));
+    }
+}

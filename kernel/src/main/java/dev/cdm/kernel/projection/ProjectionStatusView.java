@@ -1,0 +1,6 @@
+package dev.cdm.kernel.projection;
+
+/** Where one projection stands; {@code position} is the global index of its last processed event, -1 if none. */
+public record ProjectionStatusView(String name, String service, boolean running, boolean replaying,
+                                   boolean caughtUp, long position) {
+}
