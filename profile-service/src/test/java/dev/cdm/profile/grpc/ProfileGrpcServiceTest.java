@@ -1,0 +1,161 @@
+package dev.cdm.profile.grpc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.google.rpc.BadRequest;
+import dev.cdm.proto.v1.FindProfilesRequest;
+import dev.cdm.proto.v1.GetProfileRequest;
+import dev.cdm.proto.v1.IngestOutcome;
+import dev.cdm.proto.v1.IngestRecordResponse;
+import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.RegisterSourceRecordRequest;
+import dev.cdm.proto.v1.SourceRecordKey;
+import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStoresResource.class)
+class ProfileGrpcServiceTest {
+
+    @TestHTTPResource
+    URL url;
+
+    private GrpcTestChannel channel;
+    private ProfileServiceGrpc.ProfileServiceBlockingStub profiles;
+
+    @BeforeEach
+    void connect() {
+        channel = GrpcTestChannel.to(url);
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.close();
+    }
+
+    @Test
+    void register_createsAProfile_thatIsFoundByIdEmailAndPhone() {
+        PersonFields anna = PersonFields.newBuilder().setFirstName("Anna").setLastName("Schmidt")
+                .setEmail("Anna.Schmidt@Example.org").setPhone("030 901820").setCountry("DE").build();
+        IngestRecordResponse created = profiles.registerSourceRecord(request("crm", "c-1", anna));
+
+        assertThat(created.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(profiles
+                .getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId()).build())
+                .getPerson().getEmail()).isEqualTo("anna.schmidt@example.org"));
+        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(" ANNA.schmidt@example.org").build())
+                .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
+        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setPhone("+49 30 901820").build())
+                .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
+    }
+
+    @Test
+    void register_isIdempotent_forTheSameSourceRecord() {
+        IngestRecordResponse first = profiles.registerSourceRecord(request("crm", "c-2", ivan()));
+        IngestRecordResponse again = profiles.registerSourceRecord(request("crm", "c-2", ivan()));
+
+        assertThat(again.getProfileId()).isEqualTo(first.getProfileId());
+        assertThat(again.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_UNCHANGED);
+    }
+
+    @Test
+    void register_createsExactlyOneProfile_whenTheSameNewRecordRaces() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<IngestRecordResponse>> calls = IntStream.range(0, 6)
+                    .mapToObj(i -> pool.submit(() -> profiles.registerSourceRecord(request("crm", "race", ivan()))))
+                    .toList();
+            List<IngestOutcome> outcomes = calls.stream().map(ProfileGrpcServiceTest::get)
+                    .map(IngestRecordResponse::getOutcome).toList();
+            assertThat(outcomes).containsOnlyOnce(IngestOutcome.INGEST_OUTCOME_CREATED)
+                    .containsOnly(IngestOutcome.INGEST_OUTCOME_CREATED, IngestOutcome.INGEST_OUTCOME_UNCHANGED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void register_isRejectedWithFieldViolations_whenTheRecordIsInvalid() {
+        RegisterSourceRecordRequest bad = request("", "c-3", PersonFields.newBuilder()
+                .setEmail("not-an-email").setBirthDate("1990-02-30").setCountry("XX").build());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> profiles.registerSourceRecord(bad));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactlyInAnyOrder(
+                "key.source", "person.email", "person.birth_date", "person.country");
+    }
+
+    @Test
+    void getProfile_isNotFound_forAnUnknownId() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> profiles.getProfile(GetProfileRequest.newBuilder().setProfileId("nope").build()));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void findProfiles_isInvalid_withoutAnIdentifier() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> profiles.findProfiles(FindProfilesRequest.getDefaultInstance()));
+
+        assertThat(violatedFields(error)).containsExactly("identifier");
+    }
+
+    @Test
+    void readiness_isUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    static RegisterSourceRecordRequest request(String source, String id, PersonFields person) {
+        return RegisterSourceRecordRequest.newBuilder()
+                .setKey(SourceRecordKey.newBuilder().setSource(source).setSourceRecordId(id))
+                .setPerson(person)
+                .build();
+    }
+
+    static PersonFields ivan() {
+        return PersonFields.newBuilder().setFirstName("Ivan").setLastName("Volkov")
+                .setEmail("Ivan.Volkov@mail.ru").setPhone("8 916 123-45-67").setCountry("ru").build();
+    }
+
+    private static List<String> violatedFields(StatusRuntimeException error) {
+        try {
+            return StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class).getFieldViolationsList()
+                    .stream().map(BadRequest.FieldViolation::getField).toList();
+        } catch (Exception e) {
+            throw new AssertionError("no BadRequest details in " + error, e);
+        }
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.cdm.profile.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import dev.cdm.proto.v1.GetProfileRequest;
+import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
+import dev.cdm.proto.v1.ReplayProjectionRequest;
+import dev.cdm.proto.v1.ReplayProjectionResponse;
+import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStoresResource.class)
+class ProfileReplayTest {
+
+    @TestHTTPResource
+    URL url;
+
+    @Inject
+    MongoClient mongo;
+
+    @Test
+    void replay_rebuildsAReadModelEqualToTheLiveOne() {
+        try (GrpcTestChannel channel = GrpcTestChannel.to(url)) {
+            ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+            String last = null;
+            for (int i = 0; i < 20; i++) {
+                PersonFields person = PersonFields.newBuilder().setLastName("Replay" + i)
+                        .setEmail("replay" + (i % 7) + "@example.org").setCountry(i % 2 == 0 ? "DE" : "FR").build();
+                last = profiles.registerSourceRecord(ProfileGrpcServiceTest.request("replay-src", "r-" + i, person))
+                        .getProfileId();
+                profiles.registerSourceRecord(ProfileGrpcServiceTest.request("replay-src", "r-" + i,
+                        person.toBuilder().setFirstName("Changed").build()));
+            }
+            String lastId = last;
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(profiles
+                    .getProfile(GetProfileRequest.newBuilder().setProfileId(lastId).build())
+                    .getPerson().getFirstName()).isEqualTo("Changed"));
+            List<Document> profilesBefore = dump("profiles");
+            List<Document> lookupsBefore = dump("profile_lookup");
+
+            ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+                    .replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
+
+            assertThat(replay.getStatus().getCaughtUp()).isTrue();
+            assertThat(replay.getStatus().getPosition()).isGreaterThanOrEqualTo(39);
+            assertThat(dump("profiles")).hasSizeGreaterThanOrEqualTo(20).isEqualTo(profilesBefore);
+            assertThat(dump("profile_lookup")).isEqualTo(lookupsBefore);
+        }
+    }
+
+    private List<Document> dump(String collection) {
+        MongoDatabase database = mongo.getDatabase("cdm-profile");
+        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+}
