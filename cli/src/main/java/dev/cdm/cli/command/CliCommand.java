@@ -1,0 +1,35 @@
+package dev.cdm.cli.command;
+
+import dev.cdm.cli.CdmCommand;
+import dev.cdm.cli.grpc.ServiceAddresses;
+import dev.cdm.cli.grpc.ServiceClients;
+import dev.cdm.cli.platform.Platform;
+import dev.cdm.cli.platform.PlatformSettings;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every leaf command needs: its output streams and the platform or service clients of the data dir. */
+abstract class CliCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    CdmCommand root() {
+        return (CdmCommand) spec.root().userObject();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    ServiceClients clients() {
+        return new ServiceClients(ServiceAddresses.of(root().dataDir()));
+    }
+
+    Platform platform(Consumer<String> progress) {
+        return new Platform(root().layout(), root().dataDir(), PlatformSettings.fromEnvironment(root().env()),
+                progress);
+    }
+}

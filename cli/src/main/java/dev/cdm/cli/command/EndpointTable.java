@@ -1,0 +1,35 @@
+package dev.cdm.cli.command;
+
+import dev.cdm.cli.output.Table;
+import dev.cdm.cli.platform.PlatformStatus;
+import dev.cdm.cli.platform.PlatformStatus.ServiceStatus;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The human view of a platform status: one line per component with its pid, state and endpoint. */
+final class EndpointTable {
+
+    private EndpointTable() {
+    }
+
+    static void print(PrintWriter out, PlatformStatus status) {
+        Table table = new Table("COMPONENT", "PID", "STATE", "ENDPOINT");
+        if (status.stores() != null) {
+            String state = stateOf(status.stores().alive(), status.stores().ready());
+            table.row("event store", status.stores().pid(), state,
+                    status.eventStore().jdbcUrl() + " (user " + status.eventStore().user() + ", no password)");
+            table.row("read store", status.stores().pid(), state, status.mongodb().uri());
+        }
+        for (Map.Entry<String, ServiceStatus> entry : status.services().entrySet()) {
+            ServiceStatus service = entry.getValue();
+            table.row(entry.getKey(), service.pid(), stateOf(service.alive(), service.ready()),
+                    "grpc " + service.grpcAddress() + "  " + service.httpUrl() + "/q/health");
+        }
+        table.print(out);
+        out.println("Data and logs: " + status.dataDir());
+    }
+
+    private static String stateOf(boolean alive, boolean ready) {
+        return ready ? "ready" : alive ? "starting" : "down";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cdm.cli.command;
+
+import dev.cdm.cli.platform.Platform;
+import dev.cdm.cli.platform.PlatformPorts;
+import dev.cdm.cli.platform.PlatformService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Starts the embedded stores and the four services, each as its own java process, and waits "
+                + "until all are ready (JVM options from $CDM_JAVA_OPTS).",
+                "Does nothing when the platform is already up."})
+public final class UpCommand extends CliCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "NAME=PORT",
+            description = "Overrides one port; NAME is postgres, mongo or a service name such as profile-service. "
+                    + "Defaults: postgres 15432, mongo 27027, services 8081-8084.")
+    private Map<String, Integer> portOverrides = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Platform platform = platform(out()::println);
+        if (platform.status().ready()) {
+            out().println("CDM is already running.");
+            EndpointTable.print(out(), platform.status());
+            return 0;
+        }
+        platform.up(ports());
+        EndpointTable.print(out(), platform.status());
+        out().printf("CDM is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private PlatformPorts ports() {
+        PlatformPorts ports = PlatformPorts.defaults();
+        for (Map.Entry<String, Integer> override : portOverrides.entrySet()) {
+            int port = override.getValue();
+            ports = switch (override.getKey()) {
+                case "postgres" -> ports.withStores(port, ports.mongo());
+                case "mongo" -> ports.withStores(ports.postgres(), port);
+                default -> ports.with(PlatformService.byName(override.getKey()).orElseThrow(() ->
+                        new ParameterException(spec.commandLine(), "Unknown name in --port: " + override.getKey())),
+                        port);
+            };
+        }
+        return ports;
+    }
+}

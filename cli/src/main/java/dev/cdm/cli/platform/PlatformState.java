@@ -1,0 +1,41 @@
+package dev.cdm.cli.platform;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What {@code up} started: the content of {@code <data>/run/platform.json}. */
+public record PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services) {
+
+    public PlatformState {
+        Objects.requireNonNull(stores, "stores");
+        services = List.copyOf(services);
+    }
+
+    public Optional<ServiceProcess> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<ServiceProcess> service(PlatformService service) {
+        return service(service.serviceName());
+    }
+
+    /** This state with {@code process} added, or replacing the entry of the same name. */
+    public PlatformState withService(ServiceProcess process) {
+        List<ServiceProcess> updated = new ArrayList<>();
+        for (ServiceProcess existing : services) {
+            if (!existing.name().equals(process.name())) {
+                updated.add(existing);
+            }
+        }
+        updated.add(process);
+        updated.sort((a, b) -> order(a).compareTo(order(b)));
+        return new PlatformState(dataDir, startedAt, stores, updated);
+    }
+
+    private static PlatformService order(ServiceProcess process) {
+        return PlatformService.require(process.name());
+    }
+}

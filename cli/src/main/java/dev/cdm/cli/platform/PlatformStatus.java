@@ -1,0 +1,56 @@
+package dev.cdm.cli.platform;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What is up right now, checked against the live processes and their health endpoints. {@code running} means
+ * some recorded process is alive; {@code ready} means every process is alive and ready. Absent parts are null.
+ */
+public record PlatformStatus(boolean running, boolean ready, String dataDir, Instant startedAt,
+                             EventStore eventStore, MongoDb mongodb, ProcessStatus stores,
+                             Map<String, ServiceStatus> services) {
+
+    public record EventStore(String jdbcUrl, String user, int port) {
+    }
+
+    public record MongoDb(String uri, int port) {
+    }
+
+    public record ProcessStatus(long pid, boolean alive, boolean ready, String log) {
+    }
+
+    public record ServiceStatus(long pid, int port, String grpcAddress, String httpUrl, boolean alive,
+                                boolean ready, String log) {
+    }
+
+    static PlatformStatus notRunning(Path dataDir) {
+        return new PlatformStatus(false, false, dataDir.toString(), null, null, null, null, Map.of());
+    }
+
+    static PlatformStatus inspect(PlatformState state) {
+        StoresProcess stores = state.stores();
+        boolean storesAlive = ProcessControl.find(stores.pid(), stores.startedAt()).isPresent();
+        boolean storesReady = storesAlive && Readiness.acceptsConnections(stores.postgresPort())
+                && Readiness.acceptsConnections(stores.mongoPort());
+        Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        boolean anyAlive = storesAlive;
+        boolean allReady = storesReady && state.services().size() == PlatformService.values().length;
+        for (ServiceProcess service : state.services()) {
+            boolean alive = ProcessControl.find(service.pid(), service.startedAt()).isPresent();
+            boolean ready = alive && Readiness.serviceReady(service.port());
+            services.put(service.name(), new ServiceStatus(service.pid(), service.port(), service.grpcAddress(),
+                    service.httpUrl(), alive, ready, service.log()));
+            anyAlive |= alive;
+            allReady &= ready;
+        }
+        return new PlatformStatus(anyAlive, allReady, state.dataDir(), state.startedAt(),
+                new EventStore(stores.jdbcUrl(), stores.user(), stores.postgresPort()),
+                new MongoDb(stores.mongoUri(), stores.mongoPort()),
+                new ProcessStatus(stores.pid(), storesAlive, storesReady, stores.log()),
+                Collections.unmodifiableMap(services));
+    }
+}

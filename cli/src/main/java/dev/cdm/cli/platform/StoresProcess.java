@@ -1,0 +1,10 @@
+package dev.cdm.cli.platform;
+
+import java.time.Instant;
+
+/** The embedded-stores process as recorded in the state file, with the URLs it reported when ready. */
+public record StoresProcess(long pid, Instant startedAt, int postgresPort, int mongoPort, String jdbcUrl,
+                            String user, String mongoUri, String log) {
+
+    public static final String NAME = "embedded-stores";
+}
