@@ -1,0 +1,54 @@
+package dev.cdm.analytics.query;
+
+import dev.cdm.kernel.events.SourceRecordKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The facts analytics counts about one profile, free of personal data: per linked record only its key, country
+ * and time of receipt. {@code version} is the sequence number of the last event applied.
+ */
+record ProfileFacts(String profileId, List<RecordFact> records, long version) {
+
+    /** The order in which the profile view overlays its records: later ones win. */
+    private static final Comparator<RecordFact> OLDEST_FIRST = Comparator
+            .comparing(RecordFact::receivedAt)
+            .thenComparing(r -> r.key().source())
+            .thenComparing(r -> r.key().sourceRecordId());
+
+    ProfileFacts {
+        Objects.requireNonNull(profileId, "profileId");
+        records = List.copyOf(records);
+    }
+
+    static ProfileFacts created(String profileId, long version) {
+        return new ProfileFacts(profileId, List.of(), version);
+    }
+
+    /** These facts with {@code key}'s record added or replaced, as of event {@code version}. */
+    ProfileFacts withRecord(SourceRecordKey key, String country, Instant receivedAt, long version) {
+        List<RecordFact> next = new ArrayList<>(records.stream().filter(r -> !r.key().equals(key)).toList());
+        next.add(new RecordFact(key, country, receivedAt));
+        next.sort(OLDEST_FIRST);
+        return new ProfileFacts(profileId, next, version);
+    }
+
+    /** The current country as the profile view decides it: the most recently received given one; "" if none. */
+    String country() {
+        String country = "";
+        for (RecordFact record : records) {
+            if (record.country() != null) {
+                country = record.country();
+            }
+        }
+        return country;
+    }
+
+    /** The distinct sources the profile holds records from, sorted. */
+    List<String> sources() {
+        return records.stream().map(r -> r.key().source()).distinct().sorted().toList();
+    }
+}

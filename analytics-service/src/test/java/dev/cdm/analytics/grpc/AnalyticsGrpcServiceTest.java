@@ -1,0 +1,118 @@
+package dev.cdm.analytics.grpc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import com.mongodb.client.MongoClient;
+import dev.cdm.proto.v1.AnalyticsServiceGrpc;
+import dev.cdm.proto.v1.Count;
+import dev.cdm.proto.v1.GetProfileCountsRequest;
+import dev.cdm.proto.v1.ProfileCounts;
+import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
+import dev.cdm.proto.v1.ReplayProjectionRequest;
+import dev.cdm.proto.v1.ReplayProjectionResponse;
+import dev.cdm.testing.EmbeddedStoresResource;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStoresResource.class)
+class AnalyticsGrpcServiceTest {
+
+    private static final String PROJECTION = "analytics-profile-counts";
+    private static final ProfileCounts FOUR_PROFILES = ProfileCounts.newBuilder()
+            .setTotalProfiles(4)
+            .addBySource(count("crm", 3)).addBySource(count("shop", 1)).addBySource(count("web", 1))
+            .addByCountry(count("FR", 2)).addByCountry(count("", 1)).addByCountry(count("AT", 1))
+            .build();
+    private static boolean published;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "cdm.mongodb.database")
+    String database;
+
+    @TestHTTPResource("/")
+    URL url;
+
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void publishProfilesOnceAndConnect() {
+        if (!published) {
+            new ProfileEventsFixture(eventStore).publishFourProfiles();
+            published = true;
+        }
+        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void closeChannel() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void getProfileCounts_countsProfilesPerSourceAndCountry_whenProfileEventsStored() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(counts()).isEqualTo(FOUR_PROFILES));
+    }
+
+    @Test
+    void replayProjection_rebuildsIdenticalFacts_whenProjectionCaughtUp() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(counts()).isEqualTo(FOUR_PROFILES));
+        List<Document> before = storedFacts();
+
+        ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
+                .replayProjection(ReplayProjectionRequest.newBuilder().setName(PROJECTION).build());
+
+        assertThat(replay.getStatus().getName()).isEqualTo(PROJECTION);
+        assertThat(replay.getStatus().getCaughtUp()).isTrue();
+        assertThat(storedFacts()).hasSize(4).isEqualTo(before);
+        assertThat(counts()).isEqualTo(FOUR_PROFILES);
+    }
+
+    @Test
+    void readiness_reportsUp_whenProjectionRuns() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", is("UP"));
+    }
+
+    private ProfileCounts counts() {
+        return AnalyticsServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getProfileCounts(GetProfileCountsRequest.getDefaultInstance());
+    }
+
+    private List<Document> storedFacts() {
+        return mongo.getDatabase(database).getCollection("profile_facts").find()
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+    }
+
+    private static Count count(String key, long count) {
+        return Count.newBuilder().setKey(key).setCount(count).build();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cdm.analytics.grpc;
+
+import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.SourceRecordChangedEvent;
+import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+
+/** Appends profile histories to the real event store, as the CustomerProfile aggregate of profile-service would. */
+final class ProfileEventsFixture {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final EventStore eventStore;
+
+    ProfileEventsFixture(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Four profiles: anna (crm DE, then shop FR received later: FR), ben (crm DE changed to AT), cleo (web, no
+     * country), dan (crm FR).
+     */
+    void publishFourProfiles() {
+        publishProfile("p-anna", linked("p-anna", "crm", "c-1", "DE", 0), linked("p-anna", "shop", "s-1", "FR", 60));
+        publishProfile("p-ben", linked("p-ben", "crm", "c-2", "DE", 0), new SourceRecordChangedEvent("p-ben",
+                new SourceRecordKey("crm", "c-2"), person("AT"), T0.plusSeconds(120)));
+        publishProfile("p-cleo", linked("p-cleo", "web", "w-1", null, 0));
+        publishProfile("p-dan", linked("p-dan", "crm", "c-4", "FR", 0));
+    }
+
+    /** An event of another aggregate that the analytics projection does not handle. */
+    private void publishProfile(String profileId, Object... recordEvents) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        messages.add(new GenericDomainEventMessage<>("CustomerProfile", profileId, 0,
+                new ProfileCreatedEvent(profileId, new SourceRecordKey("crm", profileId), T0)));
+        for (Object event : recordEvents) {
+            messages.add(new GenericDomainEventMessage<>("CustomerProfile", profileId, messages.size(), event));
+        }
+        publish(messages);
+    }
+
+    private void publish(List<DomainEventMessage<?>> messages) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(messages));
+    }
+
+    private static SourceRecordLinkedEvent linked(String profileId, String source, String id, String country,
+                                                  long secondsAfterT0) {
+        return new SourceRecordLinkedEvent(profileId, new SourceRecordKey(source, id), person(country),
+                T0.plusSeconds(secondsAfterT0));
+    }
+
+    private static PersonData person(String country) {
+        return new PersonData("Ada", "Lovelace", "ada@example.org", "+4930123456", null, "Unter den Linden 1",
+                country);
+    }
+}
