@@ -6,7 +6,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,13 +77,23 @@ public final class EmbeddedStores implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false);
             if (port > 0) {
+                requireFree(port);
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
             createDatabaseIfMissing(postgres);
             return postgres;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    // the embedded PostgreSQL would otherwise report ready while talking to whatever already holds the port
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (BindException e) {
+            throw new IOException("PostgreSQL port " + port + " is already in use", e);
         }
     }
 

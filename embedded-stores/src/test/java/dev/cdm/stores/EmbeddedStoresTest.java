@@ -1,6 +1,7 @@
 package dev.cdm.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -41,6 +42,14 @@ class EmbeddedStoresTest {
             try (MongoClient client = MongoClients.create(stores.mongoUri())) {
                 assertThat(client.getDatabase("cdm-test").getCollection("kept").countDocuments()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void start_fails_whenThePostgresPortIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedStores.start(data, taken.getLocalPort(), 0))
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
         }
     }
 }
