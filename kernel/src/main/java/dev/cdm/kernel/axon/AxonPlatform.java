@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -65,7 +66,9 @@ public class AxonPlatform {
                         .build())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
+                        .andBatchSize(batchSize))
+                // a projection that fails on an event retries it (with back-off) instead of skipping it
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.INSTANCE);
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
     }

@@ -3,15 +3,16 @@ package dev.cdm.kernel.config;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logmanager.formatters.JsonFormatter;
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
  * Switches console logs to one JSON object per line when {@code LOG_JSON=true}, for log collectors. The Quarkus
- * JSON-logging extension is not available to this build, so the log manager's own JSON formatter is used.
+ * JSON-logging extension is not available to this build, and the log manager's own JSON formatter cannot see the
+ * JSON library from the boot class path, so {@link JsonLogFormatter} does it.
  */
 class JsonConsoleLogging {
 
@@ -20,9 +21,16 @@ class JsonConsoleLogging {
         if (!json) {
             return;
         }
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (handler instanceof ConsoleHandler || handler.getClass().getSimpleName().contains("Console")) {
-                handler.setFormatter(new JsonFormatter());
+        useJsonOnConsole(Logger.getLogger("").getHandlers());
+    }
+
+    // Quarkus nests the console handler inside delaying/async handlers
+    private static void useJsonOnConsole(Handler[] handlers) {
+        for (Handler handler : handlers) {
+            if (handler instanceof ConsoleHandler) {
+                handler.setFormatter(new JsonLogFormatter());
+            } else if (handler instanceof ExtHandler nesting) {
+                useJsonOnConsole(nesting.getHandlers());
             }
         }
     }

@@ -47,7 +47,8 @@ public class ProjectionAdmin {
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min().orElse(-1);
-        return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying, caughtUp, position);
+        return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying, caughtUp, position,
+                processor.isError());
     }
 
     public ProjectionStatusView replay(String name, Duration timeout) throws TimeoutException, InterruptedException {

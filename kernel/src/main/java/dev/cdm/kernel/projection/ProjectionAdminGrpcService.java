@@ -62,6 +62,7 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
                 .setReplaying(view.replaying())
                 .setCaughtUp(view.caughtUp())
                 .setPosition(view.position())
+                .setFailing(view.failing())
                 .build();
     }
 }

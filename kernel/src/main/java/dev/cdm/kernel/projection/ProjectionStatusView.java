@@ -1,6 +1,9 @@
 package dev.cdm.kernel.projection;
 
-/** Where one projection stands; {@code position} is the global index of its last processed event, -1 if none. */
+/**
+ * Where one projection stands; {@code position} is the global index of its last processed event, -1 if none;
+ * {@code failing} when it is retrying an event its handlers could not apply.
+ */
 public record ProjectionStatusView(String name, String service, boolean running, boolean replaying,
-                                   boolean caughtUp, long position) {
+                                   boolean caughtUp, long position, boolean failing) {
 }
