@@ -1,0 +1,94 @@
+package dev.cdm.consent.grpc;
+
+import com.google.protobuf.Timestamp;
+import dev.cdm.kernel.events.ConsentProof;
+import dev.cdm.kernel.grpc.FieldViolations;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks and normalizes the free-form fields of consent requests, recording what is wrong under the proto name. */
+final class RequestFields {
+
+    static final int MAX_SUBJECT_ID = 200;
+    static final int MAX_CHANNEL = 50;
+    static final int MAX_PROOF_TEXT = 200;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    /** The range protobuf allows for a Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
+    private static final long MIN_SECONDS = -62_135_596_800L;
+    private static final long MAX_SECONDS = 253_402_300_799L;
+
+    private RequestFields() {
+    }
+
+    /** The stripped subject id; null with a violation when it is blank or too long. */
+    static String subjectId(String value, FieldViolations violations) {
+        if (value.isBlank()) {
+            violations.add("subject_id", ConsentGrpcMapper.REQUIRED);
+            return null;
+        }
+        return limited(value, MAX_SUBJECT_ID, "subject_id", violations);
+    }
+
+    /** The channel stripped and lower-cased; {@code ""} (every channel) when not given. */
+    static String channel(String value, FieldViolations violations) {
+        String channel = limited(value, MAX_CHANNEL, "channel", violations);
+        return channel == null ? "" : channel.toLowerCase(Locale.ROOT);
+    }
+
+    /** The proof with blank fields left out; null when nothing at all was given. */
+    static ConsentProof proof(dev.cdm.proto.v1.ConsentProof proof, FieldViolations violations) {
+        ConsentProof result = new ConsentProof(
+                limited(proof.getSource(), MAX_PROOF_TEXT, "proof.source", violations),
+                proof.hasCapturedAt() ? instant(proof.getCapturedAt(), "proof.captured_at", violations) : null,
+                limited(proof.getPolicyVersion(), MAX_PROOF_TEXT, "proof.policy_version", violations),
+                limited(proof.getCaptureMethod(), MAX_PROOF_TEXT, "proof.capture_method", violations),
+                sha256(proof.getTextSha256(), violations));
+        return result.equals(new ConsentProof(null, null, null, null, null)) ? null : result;
+    }
+
+    static dev.cdm.proto.v1.ConsentProof toProto(ConsentProof proof) {
+        dev.cdm.proto.v1.ConsentProof.Builder proto = dev.cdm.proto.v1.ConsentProof.newBuilder();
+        if (proof.source() != null) proto.setSource(proof.source());
+        if (proof.capturedAt() != null) proto.setCapturedAt(ConsentGrpcMapper.timestamp(proof.capturedAt()));
+        if (proof.policyVersion() != null) proto.setPolicyVersion(proof.policyVersion());
+        if (proof.captureMethod() != null) proto.setCaptureMethod(proof.captureMethod());
+        if (proof.textSha256() != null) proto.setTextSha256(proof.textSha256());
+        return proto.build();
+    }
+
+    /** The instant to the millisecond; null with a violation outside the range protobuf allows. */
+    static Instant instant(Timestamp timestamp, String field, FieldViolations violations) {
+        if (timestamp.getSeconds() < MIN_SECONDS || timestamp.getSeconds() > MAX_SECONDS
+                || timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
+            violations.add(field, "is not a valid timestamp (0001-01-01 to 9999-12-31 UTC)");
+            return null;
+        }
+        return ConsentGrpcMapper.toMillis(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
+    }
+
+    private static String sha256(String value, FieldViolations violations) {
+        if (value.isBlank()) {
+            return null;
+        }
+        String hex = value.strip();
+        if (!SHA256_HEX.matcher(hex).matches()) {
+            violations.add("proof.text_sha256", "must be 64 hexadecimal characters (a SHA-256 digest)");
+            return null;
+        }
+        return hex.toLowerCase(Locale.ROOT);
+    }
+
+    private static String limited(String value, int max, String field, FieldViolations violations) {
+        if (value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max || CONTROL.matcher(stripped).find()) {
+            violations.add(field, "must be at most " + max + " printable characters");
+            return null;
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cdm.consent.query;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.cdm.consent.api.SubjectConsentsView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * MongoDB storage of the consent read model: {@code consents}, one document per data subject keyed by its id, so
+ * that every query is a lookup by {@code _id}.
+ */
+@ApplicationScoped
+public class ConsentViewRepository {
+
+    static final String CONSENTS = "consents";
+
+    private final MongoDatabase database;
+
+    @Inject
+    ConsentViewRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
+        this(mongo.getDatabase(database));
+    }
+
+    ConsentViewRepository(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public Optional<SubjectConsentsView> find(String subjectId) {
+        return Optional.ofNullable(consents().find(Filters.eq("_id", subjectId)).first())
+                .map(ConsentDocuments::toView);
+    }
+
+    /** Stores a subject seen for the first time; false when it is already there (the event was applied before). */
+    boolean insert(SubjectConsentsView view) {
+        try {
+            consents().insertOne(ConsentDocuments.toDocument(view));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the stored subject unless it already reflects {@code view.version()} or later. */
+    void replaceIfOlder(SubjectConsentsView view) {
+        consents().replaceOne(
+                Filters.and(Filters.eq("_id", view.subjectId()), Filters.lt("version", view.version())),
+                ConsentDocuments.toDocument(view));
+    }
+
+    void dropAll() {
+        consents().drop();
+    }
+
+    private MongoCollection<Document> consents() {
+        return database.getCollection(CONSENTS);
+    }
+}
