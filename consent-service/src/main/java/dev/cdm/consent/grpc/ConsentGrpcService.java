@@ -2,8 +2,8 @@ package dev.cdm.consent.grpc;
 
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.SubjectConsentsView;
-import dev.cdm.consent.command.ConsentRecorder;
 import dev.cdm.consent.query.ConsentViewRepository;
+import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.GetConsentsRequest;
@@ -22,7 +22,7 @@ import java.time.Instant;
 public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBase {
 
     @Inject
-    ConsentRecorder recorder;
+    CommandSender commands;
 
     @Inject
     ConsentViewRepository views;
@@ -36,7 +36,7 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         RecordConsentCommand command = ConsentGrpcMapper.toCommand(request, recordedAt);
         boolean changed;
         try {
-            changed = recorder.record(command);
+            changed = Boolean.TRUE.equals(commands.<Boolean>send(command));
         } catch (RuntimeException e) {
             throw ConsentGrpcMapper.toGrpcError(e);
         }

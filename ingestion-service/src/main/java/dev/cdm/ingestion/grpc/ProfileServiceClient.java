@@ -4,6 +4,7 @@ import dev.cdm.ingestion.config.PeerChannels;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -30,6 +31,7 @@ class ProfileServiceClient {
             + "the record may not have been registered; retrying is safe";
     static final String FAILED = "profile-service at %s failed to register the record (%s: %s)";
 
+    private final ManagedChannel channel;
     private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
     private final String address;
     private final Duration deadline;
@@ -38,12 +40,18 @@ class ProfileServiceClient {
     ProfileServiceClient(@Named(PeerChannels.PROFILE_SERVICE) ManagedChannel channel,
                          @ConfigProperty(name = "cdm.peers.profile-service") String address,
                          @ConfigProperty(name = "cdm.peers.deadline", defaultValue = "PT10S") Duration deadline) {
+        this.channel = channel;
         this.stub = ProfileServiceGrpc.newBlockingStub(channel);
         this.address = address;
         this.deadline = deadline;
     }
 
     IngestRecordResponse register(RegisterSourceRecordRequest request) {
+        // After an outage the channel waits longer and longer before it reconnects, failing calls fast meanwhile;
+        // a call is the moment to try again at once, so a peer that is back is used right away.
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+        }
         try {
             return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).registerSourceRecord(request);
         } catch (StatusRuntimeException e) {

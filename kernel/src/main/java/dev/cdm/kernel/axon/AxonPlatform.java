@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -21,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,7 +52,11 @@ public class AxonPlatform {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureTransactionManager(c -> transactions)
+                // Projections write to MongoDB outside any transaction. With a transaction manager in place, Axon
+                // stores a processor's token *before* running the batch (assuming both commit together), so a
+                // crash mid-batch would skip events. Without one it stores the token after the handlers ran.
+                .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
+                .configureCommandBus(c -> commandBus(c, transactions))
                 .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
                         .connectionProvider(eventStoreDataSource::getConnection)
                         .transactionManager(transactions)
@@ -71,6 +79,16 @@ public class AxonPlatform {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.INSTANCE);
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
+    }
+
+    /** Axon's default command bus, but each command runs in one event store transaction. */
+    private static CommandBus commandBus(Configuration c, JtaTransactionManager transactions) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(transactions)
+                .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+        return bus;
     }
 
     void start(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package dev.cdm.profile.grpc;
 
+import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
@@ -8,7 +9,6 @@ import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
-import dev.cdm.profile.command.SourceRecordRegistrar;
 import dev.cdm.profile.query.ProfileViewRepository;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.FindProfilesResponse;
@@ -32,7 +32,7 @@ import java.util.List;
 public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBase {
 
     @Inject
-    SourceRecordRegistrar registrar;
+    CommandSender commands;
 
     @Inject
     ProfileViewRepository views;
@@ -51,7 +51,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         Instant receivedAt = request.hasReceivedAt() ? ProfileGrpcMapper.instant(request.getReceivedAt())
                 : clock.instant();
         String profileId = key.foundingProfileId();
-        RegistrationOutcome outcome = registrar.register(
+        RegistrationOutcome outcome = commands.send(
                 new RegisterSourceRecordCommand(profileId, key, person, receivedAt));
         response.onNext(IngestRecordResponse.newBuilder()
                 .setProfileId(profileId)

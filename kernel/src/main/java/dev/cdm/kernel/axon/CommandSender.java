@@ -1,6 +1,5 @@
-package dev.cdm.consent.command;
+package dev.cdm.kernel.axon;
 
-import dev.cdm.consent.api.RecordConsentCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,23 +7,22 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Sends decisions to the SubjectConsents aggregate. Two first decisions of one subject that race each other both
- * try to create its stream; the event store lets one win and the other is retried against the winner.
+ * Sends a command and waits for its result. Two commands that race to create (or append to) one aggregate stream
+ * both try to write the same sequence number; the event store lets one win and the other is retried against the
+ * winner's state.
  */
 @ApplicationScoped
-public class ConsentRecorder {
+public class CommandSender {
 
-    private static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 3;
 
     @Inject
     CommandGateway commands;
 
-    /** True when the decision was recorded, false when the same decision was already in force. */
-    public boolean record(RecordConsentCommand command) {
+    public <R> R send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Boolean changed = commands.sendAndWait(command);
-                return Boolean.TRUE.equals(changed);
+                return commands.sendAndWait(command);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !isWriteConflict(e)) {
                     throw e;

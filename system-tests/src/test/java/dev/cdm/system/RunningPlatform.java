@@ -1,0 +1,76 @@
+package dev.cdm.system;
+
+import dev.cdm.cli.platform.Platform;
+import dev.cdm.cli.platform.PlatformLayout;
+import dev.cdm.cli.platform.PlatformPorts;
+import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.cli.platform.PlatformSettings;
+import dev.cdm.cli.platform.PlatformState;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The whole platform started the way {@code cdm up} starts it, on free ports in a fresh data directory. */
+final class RunningPlatform implements AutoCloseable {
+
+    final Path home;
+    final Platform platform;
+    final PlatformState state;
+    final PlatformPorts ports;
+    private final Map<PlatformService, ManagedChannel> channels = new EnumMap<>(PlatformService.class);
+
+    private RunningPlatform(Path home, Platform platform, PlatformPorts ports, PlatformState state) {
+        this.home = home;
+        this.platform = platform;
+        this.ports = ports;
+        this.state = state;
+    }
+
+    static RunningPlatform start() throws IOException {
+        Path home = Path.of(System.getProperty("cdm.home", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("cdm-system-test");
+        Platform platform = new Platform(PlatformLayout.at(home), data, PlatformSettings.fromEnvironment(System.getenv()),
+                line -> System.out.println("[platform] " + line));
+        PlatformPorts ports = PlatformPorts.free();
+        return new RunningPlatform(home, platform, ports, platform.up(ports));
+    }
+
+    synchronized ManagedChannel channel(PlatformService service) {
+        return channels.computeIfAbsent(service, s -> ManagedChannelBuilder
+                .forAddress("127.0.0.1", ports.of(s))
+                .usePlaintext()
+                .build());
+    }
+
+    String jdbcUrl() {
+        return state.stores().jdbcUrl();
+    }
+
+    String mongoUri() {
+        return state.stores().mongoUri();
+    }
+
+    Path dataDir() {
+        return platform.dataDir();
+    }
+
+    @Override
+    public void close() {
+        channels.values().forEach(channel -> {
+            channel.shutdownNow();
+            try {
+                channel.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (System.getenv("CDM_KEEP_PLATFORM") == null) {
+            platform.down();
+        }
+    }
+}
