@@ -11,9 +11,11 @@ import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The whole platform started the way {@code cdm up} starts it, on free ports in a fresh data directory. */
 final class RunningPlatform implements AutoCloseable {
@@ -34,8 +36,9 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start() throws IOException {
         Path home = Path.of(System.getProperty("cdm.home", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("cdm-system-test");
-        Platform platform = new Platform(PlatformLayout.at(home), data, PlatformSettings.fromEnvironment(System.getenv()),
-                line -> System.out.println("[platform] " + line));
+        System.out.println("[platform] data directory " + data);
+        Platform platform = new Platform(PlatformLayout.at(home), data,
+                PlatformSettings.fromEnvironment(System.getenv()), line -> System.out.println("[platform] " + line));
         PlatformPorts ports = PlatformPorts.free();
         return new RunningPlatform(home, platform, ports, platform.up(ports));
     }
@@ -71,6 +74,15 @@ final class RunningPlatform implements AutoCloseable {
         });
         if (System.getenv("CDM_KEEP_PLATFORM") == null) {
             platform.down();
+            deleteRecursively(platform.dataDir());
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("[platform] could not delete " + directory + ": " + e.getMessage());
         }
     }
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Starts the real embedded PostgreSQL and MongoDB-compatible server on free ports in a fresh directory, and points
@@ -15,11 +17,12 @@ import java.util.Map;
 public class EmbeddedStoresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedStores stores;
+    private Path data;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path data = Files.createTempDirectory("cdm-test-stores");
+            data = Files.createTempDirectory("cdm-test-stores");
             stores = EmbeddedStores.start(data, 0, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,6 +37,17 @@ public class EmbeddedStoresResource implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (stores != null) {
             stores.close();
+        }
+        if (data != null) {
+            deleteRecursively(data);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the test stores in " + directory, e);
         }
     }
 }

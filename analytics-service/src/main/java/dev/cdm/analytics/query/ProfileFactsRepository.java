@@ -1,12 +1,10 @@
 package dev.cdm.analytics.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import dev.cdm.kernel.projection.VersionedDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -37,17 +35,8 @@ public class ProfileFactsRepository {
 
     /** Stores the facts unless the stored ones already reflect {@code facts.version()} or later. */
     void saveIfNewer(ProfileFacts facts) {
-        try {
-            facts().replaceOne(
-                    Filters.and(Filters.eq("_id", facts.profileId()), Filters.lt("version", facts.version())),
-                    ProfileFactsDocuments.toDocument(facts),
-                    new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // the filter missed because a newer version is stored: the upsert's insert then collides on _id
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        VersionedDocuments.saveIfNewer(facts(), facts.profileId(), facts.version(),
+                ProfileFactsDocuments.toDocument(facts));
     }
 
     void dropAll() {

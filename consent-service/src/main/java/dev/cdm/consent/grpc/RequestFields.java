@@ -13,7 +13,6 @@ final class RequestFields {
     static final int MAX_SUBJECT_ID = 200;
     static final int MAX_CHANNEL = 50;
     static final int MAX_PROOF_TEXT = 200;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     /** The range protobuf allows for a Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
     private static final long MIN_SECONDS = -62_135_596_800L;
@@ -24,26 +23,22 @@ final class RequestFields {
 
     /** The stripped subject id; null with a violation when it is blank or too long. */
     static String subjectId(String value, FieldViolations violations) {
-        if (value.isBlank()) {
-            violations.add("subject_id", ConsentGrpcMapper.REQUIRED);
-            return null;
-        }
-        return limited(value, MAX_SUBJECT_ID, "subject_id", violations);
+        return violations.requiredText("subject_id", value, MAX_SUBJECT_ID);
     }
 
     /** The channel stripped and lower-cased; {@code ""} (every channel) when not given. */
     static String channel(String value, FieldViolations violations) {
-        String channel = limited(value, MAX_CHANNEL, "channel", violations);
+        String channel = violations.optionalText("channel", value, MAX_CHANNEL);
         return channel == null ? "" : channel.toLowerCase(Locale.ROOT);
     }
 
     /** The proof with blank fields left out; null when nothing at all was given. */
     static ConsentProof proof(dev.cdm.proto.v1.ConsentProof proof, FieldViolations violations) {
         ConsentProof result = new ConsentProof(
-                limited(proof.getSource(), MAX_PROOF_TEXT, "proof.source", violations),
+                violations.optionalText("proof.source", proof.getSource(), MAX_PROOF_TEXT),
                 proof.hasCapturedAt() ? instant(proof.getCapturedAt(), "proof.captured_at", violations) : null,
-                limited(proof.getPolicyVersion(), MAX_PROOF_TEXT, "proof.policy_version", violations),
-                limited(proof.getCaptureMethod(), MAX_PROOF_TEXT, "proof.capture_method", violations),
+                violations.optionalText("proof.policy_version", proof.getPolicyVersion(), MAX_PROOF_TEXT),
+                violations.optionalText("proof.capture_method", proof.getCaptureMethod(), MAX_PROOF_TEXT),
                 sha256(proof.getTextSha256(), violations));
         return result.equals(new ConsentProof(null, null, null, null, null)) ? null : result;
     }
@@ -80,15 +75,4 @@ final class RequestFields {
         return hex.toLowerCase(Locale.ROOT);
     }
 
-    private static String limited(String value, int max, String field, FieldViolations violations) {
-        if (value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max || CONTROL.matcher(stripped).find()) {
-            violations.add(field, "must be at most " + max + " printable characters");
-            return null;
-        }
-        return stripped;
-    }
 }

@@ -35,11 +35,7 @@ public class ConsentViewProjection {
                 event.proof(), event.expiresAt(), event.recordedAt());
         SubjectConsentsView next = current.orElseGet(() -> SubjectConsentsView.empty(event.subjectId()))
                 .with(decision, sequence);
-        if (current.isPresent()) {
-            repository.replaceIfOlder(next);
-        } else {
-            repository.insert(next);
-        }
+        repository.saveIfNewer(next);
     }
 
     @ResetHandler

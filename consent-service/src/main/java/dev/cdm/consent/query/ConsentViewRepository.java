@@ -1,12 +1,11 @@
 package dev.cdm.consent.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cdm.consent.api.SubjectConsentsView;
+import dev.cdm.kernel.projection.VersionedDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -38,23 +37,9 @@ public class ConsentViewRepository {
                 .map(ConsentDocuments::toView);
     }
 
-    /** Stores a subject seen for the first time; false when it is already there (the event was applied before). */
-    boolean insert(SubjectConsentsView view) {
-        try {
-            consents().insertOne(ConsentDocuments.toDocument(view));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Replaces the stored subject unless it already reflects {@code view.version()} or later. */
-    void replaceIfOlder(SubjectConsentsView view) {
-        consents().replaceOne(
-                Filters.and(Filters.eq("_id", view.subjectId()), Filters.lt("version", view.version())),
+    /** Stores the subject's decisions unless the stored ones already reflect {@code view.version()} or later. */
+    void saveIfNewer(SubjectConsentsView view) {
+        VersionedDocuments.saveIfNewer(consents(), view.subjectId(), view.version(),
                 ConsentDocuments.toDocument(view));
     }
 

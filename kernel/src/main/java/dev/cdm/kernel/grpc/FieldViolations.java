@@ -5,12 +5,15 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.regex.Pattern;
 
 /**
  * Collects field-level validation errors and turns them into {@code INVALID_ARGUMENT} with a
  * {@code google.rpc.BadRequest} in the status details, so callers learn every bad field at once.
  */
 public final class FieldViolations {
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final BadRequest.Builder badRequest = BadRequest.newBuilder();
 
@@ -19,6 +22,31 @@ public final class FieldViolations {
                 .setField(field)
                 .setDescription(description));
         return this;
+    }
+
+    /**
+     * {@code value} stripped, or null when it is blank or breaks the limit of {@code max} printable characters
+     * (then recorded as a violation of {@code field}).
+     */
+    public String optionalText(String field, String value, int max) {
+        if (value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max || CONTROL.matcher(stripped).find()) {
+            add(field, "must be at most " + max + " printable characters");
+            return null;
+        }
+        return stripped;
+    }
+
+    /** As {@link #optionalText}, and a blank value is a violation too. */
+    public String requiredText(String field, String value, int max) {
+        if (value.isBlank()) {
+            add(field, "is required");
+            return null;
+        }
+        return optionalText(field, value, max);
     }
 
     public boolean isEmpty() {

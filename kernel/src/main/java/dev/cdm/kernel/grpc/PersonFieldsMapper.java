@@ -23,15 +23,14 @@ public final class PersonFieldsMapper {
     static final int MAX_KEY = 200;
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private PersonFieldsMapper() {
     }
 
     public static SourceRecordKey toKey(dev.cdm.proto.v1.SourceRecordKey key, FieldViolations violations) {
-        requireText("key.source", key.getSource(), MAX_KEY, violations);
-        requireText("key.source_record_id", key.getSourceRecordId(), MAX_KEY, violations);
+        violations.requiredText("key.source", key.getSource(), MAX_KEY);
+        violations.requiredText("key.source_record_id", key.getSourceRecordId(), MAX_KEY);
         return new SourceRecordKey(key.getSource().strip(), key.getSourceRecordId().strip());
     }
 
@@ -45,7 +44,7 @@ public final class PersonFieldsMapper {
                 email(fields.getEmail(), prefix + ".email", violations),
                 phone(fields.getPhone(), country, prefix + ".phone", violations),
                 birthDate(fields.getBirthDate(), today, prefix + ".birth_date", violations),
-                limited(fields.getAddress(), MAX_ADDRESS, prefix + ".address", violations),
+                violations.optionalText(prefix + ".address", fields.getAddress(), MAX_ADDRESS),
                 country);
         if (fields.getEmail().isBlank() && fields.getPhone().isBlank() && fields.getLastName().isBlank()) {
             violations.add(prefix, "at least one of email, phone or last_name is required");
@@ -65,32 +64,12 @@ public final class PersonFieldsMapper {
         return proto.build();
     }
 
-    private static void requireText(String field, String value, int max, FieldViolations violations) {
-        if (value.isBlank()) {
-            violations.add(field, "is required");
-        } else if (value.length() > max || CONTROL.matcher(value).find()) {
-            violations.add(field, "must be at most " + max + " printable characters");
-        }
-    }
-
     private static String name(String value, String field, FieldViolations violations) {
-        return limited(value, MAX_NAME, field, violations);
-    }
-
-    private static String limited(String value, int max, String field, FieldViolations violations) {
-        if (value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max || CONTROL.matcher(stripped).find()) {
-            violations.add(field, "must be at most " + max + " printable characters");
-            return null;
-        }
-        return stripped;
+        return violations.optionalText(field, value, MAX_NAME);
     }
 
     private static String email(String value, String field, FieldViolations violations) {
-        String email = limited(value, MAX_EMAIL, field, violations);
+        String email = violations.optionalText(field, value, MAX_EMAIL);
         if (email == null) {
             return null;
         }

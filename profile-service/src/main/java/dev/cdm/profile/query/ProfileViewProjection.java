@@ -31,7 +31,7 @@ public class ProfileViewProjection {
 
     @EventHandler
     void on(ProfileCreatedEvent event, @SequenceNumber long sequence) {
-        repository.insert(ProfileView.created(event.profileId(), event.createdAt(), sequence));
+        repository.saveIfNewer(ProfileView.created(event.profileId(), event.createdAt(), sequence));
     }
 
     @EventHandler
@@ -62,6 +62,6 @@ public class ProfileViewProjection {
         removed.removeAll(next.lookupKeys());
         repository.addToLookup(next.lookupKeys(), profileId);
         repository.removeFromLookup(removed, profileId);
-        repository.replaceIfOlder(next);
+        repository.saveIfNewer(next);
     }
 }

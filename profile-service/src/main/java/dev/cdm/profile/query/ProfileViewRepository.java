@@ -1,13 +1,12 @@
 package dev.cdm.profile.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.cdm.kernel.projection.VersionedDocuments;
 import dev.cdm.profile.api.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,23 +56,9 @@ public class ProfileViewRepository {
         return found;
     }
 
-    /** Stores a new profile; false when it is already there (the event was applied before). */
-    boolean insert(ProfileView view) {
-        try {
-            profiles().insertOne(ProfileDocuments.toDocument(view));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Replaces the stored profile unless it already reflects {@code view.version()} or later. */
-    void replaceIfOlder(ProfileView view) {
-        profiles().replaceOne(
-                Filters.and(Filters.eq("_id", view.profileId()), Filters.lt("version", view.version())),
+    /** Stores the profile unless the stored one already reflects {@code view.version()} or later. */
+    void saveIfNewer(ProfileView view) {
+        VersionedDocuments.saveIfNewer(profiles(), view.profileId(), view.version(),
                 ProfileDocuments.toDocument(view));
     }
 
