@@ -75,7 +75,11 @@ public final class EmbeddedStores implements AutoCloseable {
             Files.createDirectories(directory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // the library's test-oriented defaults turn these off; the event store must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (port > 0) {
                 requireFree(port);
                 builder.setPort(port);

@@ -24,6 +24,10 @@ class EmbeddedStoresTest {
         try (EmbeddedStores stores = EmbeddedStores.start(data, 0, 0)) {
             try (Connection c = DriverManager.getConnection(stores.eventStoreJdbcUrl(), stores.eventStoreUser(), "");
                  Statement s = c.createStatement()) {
+                try (ResultSet fsync = s.executeQuery("SHOW fsync")) {
+                    fsync.next();
+                    assertThat(fsync.getString(1)).isEqualTo("on");
+                }
                 s.execute("CREATE TABLE kept (v TEXT)");
                 s.execute("INSERT INTO kept VALUES ('event')");
             }
