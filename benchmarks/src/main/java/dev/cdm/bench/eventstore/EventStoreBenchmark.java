@@ -4,6 +4,7 @@ import dev.cdm.bench.Cleanup;
 import dev.cdm.bench.CountConverter;
 import dev.cdm.bench.Deadline;
 import dev.cdm.bench.Postmaster;
+import dev.cdm.bench.RunOptions;
 import dev.cdm.bench.TempDirectory;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
@@ -20,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Append and tracking-read throughput of the JDBC event store as it grows, on a fresh embedded PostgreSQL. */
@@ -69,16 +71,8 @@ public final class EventStoreBenchmark implements Callable<Integer> {
             + "reports what it measured. Default: ${DEFAULT-VALUE}.")
     long timeLimitMinutes;
 
-    @Option(names = "--json", description = "Also write the results as JSON to this file.")
-    Path json;
-
-    @Option(names = "--keep-data", description = "Keep the data directory (logs, stores) for inspection "
-            + "instead of deleting it.")
-    boolean keepData;
-
-    @Option(names = "--work-dir", description = "Where to create the temporary data directory "
-            + "(default: the system temp directory).")
-    Path workDir;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -92,8 +86,8 @@ public final class EventStoreBenchmark implements Callable<Integer> {
         String loadBefore = Machine.loadAverage();
         Deadline deadline = Deadline.in(Duration.ofMinutes(timeLimitMinutes));
         try (Cleanup cleanup = new Cleanup()) {
-            Path dataDir = TempDirectory.create(workDir, "event-store");
-            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(keepData, dataDir));
+            Path dataDir = TempDirectory.create(run.workDir, "event-store");
+            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(run.keepData, dataDir));
             progress("starting the embedded stores in " + dataDir);
             EmbeddedStores stores = EmbeddedStores.start(dataDir, 0, 0);
             Optional<Long> postmaster = Postmaster.pid(dataDir.resolve("postgres"));
@@ -119,9 +113,9 @@ public final class EventStoreBenchmark implements Callable<Integer> {
             EventStoreReport report = new EventStoreReport(Machine.current(), database.settings(), settings,
                     targets, checkpoints, loadBefore, Machine.loadAverage());
             report.print(System.out);
-            if (json != null) {
-                JsonReport.write(json, report.toJson());
-                progress("wrote " + json);
+            if (run.json != null) {
+                JsonReport.write(run.json, report.toJson());
+                progress("wrote " + run.json);
             }
             return checkpoints.size() == targets.size() ? 0 : 3;
         }

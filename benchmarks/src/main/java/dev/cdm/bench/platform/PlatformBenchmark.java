@@ -7,6 +7,7 @@ import dev.cdm.bench.CountConverter;
 import dev.cdm.bench.Deadline;
 import dev.cdm.bench.People;
 import dev.cdm.bench.Postmaster;
+import dev.cdm.bench.RunOptions;
 import dev.cdm.bench.TempDirectory;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The running platform as a user starts it: start-up time, memory per process, ingest-to-visible latency. */
@@ -67,16 +69,8 @@ public final class PlatformBenchmark implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, as ./cdm up).")
     String javaOptions = PlatformSettings.DEFAULT_JAVA_OPTS;
 
-    @Option(names = "--json", description = "Also write the results as JSON to this file.")
-    Path json;
-
-    @Option(names = "--keep-data", description = "Keep the data directory (logs, stores) for inspection "
-            + "instead of deleting it.")
-    boolean keepData;
-
-    @Option(names = "--work-dir", description = "Where to create the temporary data directory "
-            + "(default: the system temp directory).")
-    Path workDir;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() {
@@ -93,8 +87,8 @@ public final class PlatformBenchmark implements Callable<Integer> {
         PlatformSettings settings = PlatformSettings.defaults()
                 .withJavaOptions(Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
         try (Cleanup cleanup = new Cleanup()) {
-            Path dataDir = TempDirectory.create(workDir, "platform");
-            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(keepData, dataDir));
+            Path dataDir = TempDirectory.create(run.workDir, "platform");
+            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(run.keepData, dataDir));
             Platform platform = new Platform(layout, dataDir, settings, PlatformBenchmark::progress);
             cleanup.add("stop the platform", () -> {
                 Optional<Long> postmaster = Postmaster.pid(dataDir.resolve("postgres"));
@@ -120,9 +114,9 @@ public final class PlatformBenchmark implements Callable<Integer> {
                     upNanos, startTimes, afterUp, afterRun, samples, ingestNanos, probes, downNanos, loadBefore,
                     Machine.loadAverage());
             report.print(System.out);
-            if (json != null) {
-                JsonReport.write(json, report.toJson());
-                progress("wrote " + json);
+            if (run.json != null) {
+                JsonReport.write(run.json, report.toJson());
+                progress("wrote " + run.json);
             }
             return samples.size() == records && samples.stream().allMatch(IngestLoop.Sample::visible) ? 0 : 3;
         }
