@@ -2,10 +2,10 @@ package dev.cdm.kernel.grpc;
 
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.identity.BirthDates;
 import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.proto.v1.PersonFields;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -97,17 +97,17 @@ public final class PersonFieldsMapper {
         if (value.isBlank()) {
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(value.strip());
-            if (date.isAfter(today) || date.isBefore(OLDEST_BIRTH_DATE)) {
-                violations.add(field, "must lie between " + OLDEST_BIRTH_DATE + " and today");
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            violations.add(field, "is not a date in ISO format yyyy-MM-dd");
+        BirthDates.Parsed parsed = BirthDates.parse(value);
+        if (!parsed.isValid()) {
+            violations.add(field, parsed.reason());
             return null;
         }
+        LocalDate date = parsed.date();
+        if (date.isAfter(today) || date.isBefore(OLDEST_BIRTH_DATE)) {
+            violations.add(field, "must lie between " + OLDEST_BIRTH_DATE + " and today");
+            return null;
+        }
+        return date;
     }
 
     private static String country(String value, String field, FieldViolations violations) {
