@@ -3,13 +3,17 @@ package dev.cdm.profile.grpc;
 import com.google.protobuf.Timestamp;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.profile.api.LinkedRecordView;
+import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.SourceRecordKey;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /** Turns profile api records into their proto messages. */
 final class ProfileGrpcMapper {
@@ -28,6 +32,31 @@ final class ProfileGrpcMapper {
         return profile.build();
     }
 
+    static ProfileHistory toProto(String profileId, List<ProfileHistoryEntry> entries) {
+        ProfileHistory.Builder history = ProfileHistory.newBuilder().setProfileId(profileId);
+        entries.forEach(entry -> history.addEntries(toProto(entry)));
+        return history.build();
+    }
+
+    static dev.cdm.proto.v1.ProfileHistoryEntry toProto(ProfileHistoryEntry entry) {
+        dev.cdm.proto.v1.ProfileHistoryEntry.Builder proto = dev.cdm.proto.v1.ProfileHistoryEntry.newBuilder()
+                .setSequenceNumber(entry.sequenceNumber())
+                .setTimestamp(timestamp(entry.timestamp()))
+                .setEventType(entry.eventType())
+                .setSummary(entry.summary())
+                .addAllChangedFields(entry.changedFields())
+                .setCorrelationId(Objects.requireNonNullElse(entry.correlationId(), ""))
+                .setTraceId(Objects.requireNonNullElse(entry.traceId(), ""))
+                .setCommandName(Objects.requireNonNullElse(entry.commandName(), ""));
+        if (entry.record() != null) {
+            proto.setRecord(toProto(entry.record()));
+        }
+        if (entry.person() != null) {
+            proto.setPerson(PersonFieldsMapper.toProto(entry.person()));
+        }
+        return proto.build();
+    }
+
     static IngestOutcome toProto(RegistrationOutcome outcome) {
         return switch (outcome) {
             case CREATED -> IngestOutcome.INGEST_OUTCOME_CREATED;
@@ -43,12 +72,14 @@ final class ProfileGrpcMapper {
 
     private static LinkedSourceRecord toProto(LinkedRecordView record) {
         return LinkedSourceRecord.newBuilder()
-                .setKey(SourceRecordKey.newBuilder()
-                        .setSource(record.key().source())
-                        .setSourceRecordId(record.key().sourceRecordId()))
+                .setKey(toProto(record.key()))
                 .setPerson(PersonFieldsMapper.toProto(record.person()))
                 .setReceivedAt(timestamp(record.receivedAt()))
                 .build();
+    }
+
+    private static SourceRecordKey toProto(dev.cdm.kernel.events.SourceRecordKey key) {
+        return SourceRecordKey.newBuilder().setSource(key.source()).setSourceRecordId(key.sourceRecordId()).build();
     }
 
     private static Timestamp timestamp(Instant instant) {

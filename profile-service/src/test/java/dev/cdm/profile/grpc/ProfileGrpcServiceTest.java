@@ -62,9 +62,10 @@ class ProfileGrpcServiceTest {
         IngestRecordResponse created = profiles.registerSourceRecord(request("crm", "c-1", anna));
 
         assertThat(created.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(profiles
-                .getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId()).build())
-                .getPerson().getEmail()).isEqualTo("anna.schmidt@example.org"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
+                .untilAsserted(() -> assertThat(profiles
+                    .getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId()).build())
+                    .getPerson().getEmail()).isEqualTo("anna.schmidt@example.org"));
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(" ANNA.schmidt@example.org").build())
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setPhone("+49 30 901820").build())

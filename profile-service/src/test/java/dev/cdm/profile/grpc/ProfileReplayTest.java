@@ -14,6 +14,7 @@ import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,9 +50,10 @@ class ProfileReplayTest {
                         person.toBuilder().setFirstName("Changed").build()));
             }
             String lastId = last;
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(profiles
-                    .getProfile(GetProfileRequest.newBuilder().setProfileId(lastId).build())
-                    .getPerson().getFirstName()).isEqualTo("Changed"));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
+                    .untilAsserted(() -> assertThat(profiles
+                        .getProfile(GetProfileRequest.newBuilder().setProfileId(lastId).build())
+                        .getPerson().getFirstName()).isEqualTo("Changed"));
             List<Document> profilesBefore = dump("profiles");
             List<Document> lookupsBefore = dump("profile_lookup");
 

@@ -1,0 +1,46 @@
+package dev.cdm.cli.command;
+
+import com.google.protobuf.Timestamp;
+import dev.cdm.cli.grpc.ServiceClients;
+import dev.cdm.cli.output.Json;
+import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.proto.v1.GetProfileAsOfRequest;
+import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileServiceGrpc;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "as-of", mixinStandardHelpOptions = true,
+        description = "Shows a profile as it was at TIME, rebuilt from its events (exit 4 if it did not exist yet).")
+public final class ProfileAsOfCommand extends CliCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Profile id.")
+    private String profileId;
+
+    @Parameters(index = "1", paramLabel = "TIME", description = "ISO-8601 instant, e.g. 2026-11-23T18:00:00Z.")
+    private Instant asOf;
+
+    @Option(names = "--json", description = "Print JSON (snake_case keys).")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        GetProfileAsOfRequest request = GetProfileAsOfRequest.newBuilder().setProfileId(profileId)
+                .setAsOf(Timestamp.newBuilder().setSeconds(asOf.getEpochSecond()).setNanos(asOf.getNano()))
+                .build();
+        Profile profile;
+        try (ServiceClients clients = clients()) {
+            profile = clients.call(PlatformService.PROFILE,
+                    channel -> ProfileServiceGrpc.newBlockingStub(channel).getProfileAsOf(request));
+        }
+        if (json) {
+            Json.print(out(), profile);
+        } else {
+            ProfileText.print(out(), profile);
+        }
+        return 0;
+    }
+}
