@@ -63,6 +63,8 @@ public class AxonPlatform {
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .upcasterChain(c.upcasterChain())
+                        // aggregates' snapshot filters (e.g. a revision check) decide which snapshots still fit
+                        .snapshotFilter(c.snapshotFilter())
                         .schema(schema)
                         .build());
         configurer.eventProcessing()

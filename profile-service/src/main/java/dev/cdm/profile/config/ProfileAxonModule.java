@@ -9,18 +9,31 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Registers the CustomerProfile aggregate, the profile-view projection and the events' origin metadata. */
+/**
+ * Registers the CustomerProfile aggregate (snapshotted every {@code cdm.profile.snapshot-threshold} events), the
+ * profile-view projection and the events' origin metadata.
+ */
 @ApplicationScoped
 class ProfileAxonModule implements AxonModule {
 
     @Inject
     ProfileViewRepository repository;
 
+    @ConfigProperty(name = "cdm.profile.snapshot-threshold", defaultValue = "100")
+    int snapshotThreshold;
+
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CustomerProfile.class));
+        // Axon's snapshotter (synchronous: Configuration.snapshotter() runs on the caller's thread) stores the
+        // aggregate with the event store's snapshot serializer once a command's transaction has committed, or when
+        // a load has read more than the threshold; loading then reads the snapshot and the events after it
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CustomerProfile.class)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        c.snapshotter(), snapshotThreshold)));
         configurer.eventProcessing().registerEventHandler(c -> new ProfileViewProjection(repository));
         // Axon's default (correlation and trace id), plus the command name, into every event's metadata
         configurer.configureCorrelationDataProviders(

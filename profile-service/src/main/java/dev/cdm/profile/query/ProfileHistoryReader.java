@@ -35,7 +35,7 @@ public class ProfileHistoryReader {
     public List<ProfileHistoryEntry> history(String profileId) {
         Map<SourceRecordKey, PersonData> records = new HashMap<>();
         List<ProfileHistoryEntry> entries = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(profileId);
+        DomainEventStream stream = eventStore.readEvents(profileId, 0); // from the first event: never from a snapshot
         while (stream.hasNext()) {
             entries.add(entry(stream.next(), records));
         }
@@ -45,7 +45,7 @@ public class ProfileHistoryReader {
     /** The profile as it was at {@code instant}: its events stored up to then, folded like the projection does. */
     public Optional<ProfileView> asOf(String profileId, Instant instant) {
         ProfileView view = null;
-        DomainEventStream stream = eventStore.readEvents(profileId);
+        DomainEventStream stream = eventStore.readEvents(profileId, 0); // from the first event: never from a snapshot
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             if (event.getTimestamp().isAfter(instant)) {
