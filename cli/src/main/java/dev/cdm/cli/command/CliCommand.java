@@ -4,9 +4,12 @@ import dev.cdm.cli.CdmCommand;
 import dev.cdm.cli.grpc.ServiceAddresses;
 import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
+import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.cli.platform.PlatformSettings;
+import dev.cdm.proto.v1.ProfileServiceGrpc;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +29,14 @@ abstract class CliCommand {
 
     ServiceClients clients() {
         return new ServiceClients(ServiceAddresses.of(root().dataDir()));
+    }
+
+    /** One call to profile-service, with the clients' deadline and error mapping. */
+    <T> T callProfiles(Function<ProfileServiceGrpc.ProfileServiceBlockingStub, T> call) {
+        try (ServiceClients clients = clients()) {
+            return clients.call(PlatformService.PROFILE,
+                    channel -> call.apply(ProfileServiceGrpc.newBlockingStub(channel)));
+        }
     }
 
     Platform platform(Consumer<String> progress) {

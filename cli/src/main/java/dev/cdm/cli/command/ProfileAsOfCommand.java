@@ -1,12 +1,9 @@
 package dev.cdm.cli.command;
 
 import com.google.protobuf.Timestamp;
-import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
-import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.Profile;
-import dev.cdm.proto.v1.ProfileServiceGrpc;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +28,7 @@ public final class ProfileAsOfCommand extends CliCommand implements Callable<Int
         GetProfileAsOfRequest request = GetProfileAsOfRequest.newBuilder().setProfileId(profileId)
                 .setAsOf(Timestamp.newBuilder().setSeconds(asOf.getEpochSecond()).setNanos(asOf.getNano()))
                 .build();
-        Profile profile;
-        try (ServiceClients clients = clients()) {
-            profile = clients.call(PlatformService.PROFILE,
-                    channel -> ProfileServiceGrpc.newBlockingStub(channel).getProfileAsOf(request));
-        }
+        Profile profile = callProfiles(profiles -> profiles.getProfileAsOf(request));
         if (json) {
             Json.print(out(), profile);
         } else {

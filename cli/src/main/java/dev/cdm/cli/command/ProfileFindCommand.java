@@ -1,14 +1,11 @@
 package dev.cdm.cli.command;
 
 import dev.cdm.cli.ExitCodes;
-import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
 import dev.cdm.cli.output.Table;
-import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.FindProfilesResponse;
 import dev.cdm.proto.v1.Profile;
-import dev.cdm.proto.v1.ProfileServiceGrpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,11 +34,7 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
         FindProfilesRequest request = identifier.email != null
                 ? FindProfilesRequest.newBuilder().setEmail(identifier.email).build()
                 : FindProfilesRequest.newBuilder().setPhone(identifier.phone).build();
-        FindProfilesResponse response;
-        try (ServiceClients clients = clients()) {
-            response = clients.call(PlatformService.PROFILE,
-                    channel -> ProfileServiceGrpc.newBlockingStub(channel).findProfiles(request));
-        }
+        FindProfilesResponse response = callProfiles(profiles -> profiles.findProfiles(request));
         if (json) {
             Json.print(out(), response);
         } else if (response.getProfilesCount() == 0) {

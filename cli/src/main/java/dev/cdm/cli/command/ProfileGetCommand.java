@@ -1,11 +1,8 @@
 package dev.cdm.cli.command;
 
-import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
-import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.Profile;
-import dev.cdm.proto.v1.ProfileServiceGrpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,11 +20,7 @@ public final class ProfileGetCommand extends CliCommand implements Callable<Inte
     @Override
     public Integer call() {
         GetProfileRequest request = GetProfileRequest.newBuilder().setProfileId(profileId).build();
-        Profile profile;
-        try (ServiceClients clients = clients()) {
-            profile = clients.call(PlatformService.PROFILE,
-                    channel -> ProfileServiceGrpc.newBlockingStub(channel).getProfile(request));
-        }
+        Profile profile = callProfiles(profiles -> profiles.getProfile(request));
         if (json) {
             Json.print(out(), profile);
         } else {

@@ -1,14 +1,11 @@
 package dev.cdm.cli.command;
 
-import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
 import dev.cdm.cli.output.Table;
 import dev.cdm.cli.output.Text;
-import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
-import dev.cdm.proto.v1.ProfileServiceGrpc;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +24,7 @@ public final class ProfileHistoryCommand extends CliCommand implements Callable<
     @Override
     public Integer call() {
         GetProfileHistoryRequest request = GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build();
-        ProfileHistory history;
-        try (ServiceClients clients = clients()) {
-            history = clients.call(PlatformService.PROFILE,
-                    channel -> ProfileServiceGrpc.newBlockingStub(channel).getProfileHistory(request));
-        }
+        ProfileHistory history = callProfiles(profiles -> profiles.getProfileHistory(request));
         if (json) {
             Json.print(out(), history);
             return 0;
