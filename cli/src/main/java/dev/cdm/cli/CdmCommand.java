@@ -3,8 +3,11 @@ package dev.cdm.cli;
 import dev.cdm.cli.command.AnalyticsCommand;
 import dev.cdm.cli.command.ConsentCommand;
 import dev.cdm.cli.command.DownCommand;
+import dev.cdm.cli.command.ExportLinksCommand;
+import dev.cdm.cli.command.ImportCommand;
 import dev.cdm.cli.command.IngestCommand;
 import dev.cdm.cli.command.ProfileCommand;
+import dev.cdm.cli.command.RejectsCommand;
 import dev.cdm.cli.command.ReplayCommand;
 import dev.cdm.cli.command.StatusCommand;
 import dev.cdm.cli.command.UpCommand;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cdm", mixinStandardHelpOptions = true, versionProvider = CdmCommand.Version.class,
         description = "Runs the local CDM platform and talks to its services over gRPC.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class,
-                ProfileCommand.class, ConsentCommand.class, AnalyticsCommand.class, ReplayCommand.class})
+                ImportCommand.class, RejectsCommand.class, ExportLinksCommand.class, ProfileCommand.class,
+                ConsentCommand.class, AnalyticsCommand.class, ReplayCommand.class})
 public final class CdmCommand implements Runnable {
 
     private final Map<String, String> env;

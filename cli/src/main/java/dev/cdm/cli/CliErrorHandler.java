@@ -34,7 +34,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
 
     private int report(Exception error, PrintWriter err) {
         if (error instanceof ServiceCallException call) {
-            return reportServiceFailure(call, err);
+            int exitCode = reportServiceFailure(call, err);
+            call.hint().ifPresent(err::println);
+            return exitCode;
         }
         if (error instanceof CliFailure failure) {
             err.println(failure.getMessage());

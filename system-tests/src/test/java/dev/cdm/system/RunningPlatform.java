@@ -11,8 +11,10 @@ import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +58,14 @@ final class RunningPlatform implements AutoCloseable {
 
     String mongoUri() {
         return state.stores().mongoUri();
+    }
+
+    /** The command line of {@code cdm <args>} against this platform, through the built CLI jar. */
+    List<String> cliCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", home.resolve("cli/target/cdm-cli.jar").toString(),
+                "--data", dataDir().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     Path dataDir() {

@@ -76,10 +76,7 @@ class ToolsSystemTest {
     }
 
     private ExternalProcess cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar",
-                cdm.home.resolve("cli/target/cdm-cli.jar").toString(), "--data", cdm.dataDir().toString()));
-        command.addAll(List.of(args));
-        return ExternalProcess.run(command);
+        return ExternalProcess.run(cdm.cliCommand(args));
     }
 
     private static String bufExecutable() {

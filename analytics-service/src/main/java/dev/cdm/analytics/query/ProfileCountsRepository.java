@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.cdm.analytics.api.CountView;
 import dev.cdm.analytics.api.ProfileCountsView;
@@ -17,10 +18,15 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Counts profiles in {@code profile_facts}, grouped in MongoDB: in total, per source and per current country. */
+/**
+ * Counts the profiles in {@code profile_facts} that were not merged away, grouped in MongoDB: in total, per source
+ * and per current country.
+ */
 @ApplicationScoped
 public class ProfileCountsRepository {
 
+    /** Profiles merged into another one are not counted. */
+    private static final Bson ACTIVE = Filters.ne("retired", true);
     private static final Bson BY_COUNT_THEN_KEY = Sorts.orderBy(Sorts.descending("count"), Sorts.ascending("_id"));
 
     private final MongoDatabase database;
@@ -35,10 +41,11 @@ public class ProfileCountsRepository {
     }
 
     public ProfileCountsView counts() {
-        long total = facts().countDocuments();
-        List<CountView> bySource = grouped(Aggregates.unwind("$sources"),
+        long total = facts().countDocuments(ACTIVE);
+        List<CountView> bySource = grouped(Aggregates.match(ACTIVE), Aggregates.unwind("$sources"),
                 Aggregates.group("$sources", Accumulators.sum("count", 1)));
-        List<CountView> byCountry = grouped(Aggregates.group("$country", Accumulators.sum("count", 1)));
+        List<CountView> byCountry = grouped(Aggregates.match(ACTIVE),
+                Aggregates.group("$country", Accumulators.sum("count", 1)));
         return new ProfileCountsView(total, bySource, byCountry);
     }
 

@@ -3,15 +3,17 @@ package dev.cdm.analytics.query;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The facts analytics counts about one profile, free of personal data: per linked record only its key, country
- * and time of receipt. {@code version} is the sequence number of the last event applied.
+ * and time of receipt. {@code version} is the sequence number of the last event applied. A profile merged into
+ * another one is {@code retired}: it holds no records and is not counted.
  */
-record ProfileFacts(String profileId, List<RecordFact> records, long version) {
+record ProfileFacts(String profileId, List<RecordFact> records, long version, boolean retired) {
 
     /** The order in which the profile view overlays its records: later ones win. */
     private static final Comparator<RecordFact> OLDEST_FIRST = Comparator
@@ -25,7 +27,18 @@ record ProfileFacts(String profileId, List<RecordFact> records, long version) {
     }
 
     static ProfileFacts created(String profileId, long version) {
-        return new ProfileFacts(profileId, List.of(), version);
+        return new ProfileFacts(profileId, List.of(), version, false);
+    }
+
+    /** These facts without the records {@code keys}, as of event {@code version}. */
+    ProfileFacts withoutRecords(Collection<SourceRecordKey> keys, long version) {
+        return new ProfileFacts(profileId, records.stream().filter(r -> !keys.contains(r.key())).toList(), version,
+                retired);
+    }
+
+    /** These facts of a profile merged into another one, as of event {@code version}. */
+    ProfileFacts retired(long version) {
+        return new ProfileFacts(profileId, List.of(), version, true);
     }
 
     /** These facts with {@code key}'s record added or replaced, as of event {@code version}. */
@@ -33,7 +46,7 @@ record ProfileFacts(String profileId, List<RecordFact> records, long version) {
         List<RecordFact> next = new ArrayList<>(records.stream().filter(r -> !r.key().equals(key)).toList());
         next.add(new RecordFact(key, country, receivedAt));
         next.sort(OLDEST_FIRST);
-        return new ProfileFacts(profileId, next, version);
+        return new ProfileFacts(profileId, next, version, retired);
     }
 
     /** The current country as the profile view decides it: the most recently received given one; "" if none. */

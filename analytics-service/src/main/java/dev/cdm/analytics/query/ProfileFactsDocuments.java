@@ -19,14 +19,16 @@ final class ProfileFactsDocuments {
                 .append("sources", facts.sources())
                 .append("country", facts.country())
                 .append("records", facts.records().stream().map(ProfileFactsDocuments::record).toList())
-                .append("version", facts.version());
+                .append("version", facts.version())
+                .append("retired", facts.retired());
     }
 
     static ProfileFacts toFacts(Document doc) {
         List<RecordFact> records = doc.getList("records", Document.class).stream()
                 .map(ProfileFactsDocuments::record)
                 .toList();
-        return new ProfileFacts(doc.getString("_id"), records, doc.getLong("version"));
+        return new ProfileFacts(doc.getString("_id"), records, doc.getLong("version"),
+                doc.getBoolean("retired", false));
     }
 
     private static Document record(RecordFact record) {

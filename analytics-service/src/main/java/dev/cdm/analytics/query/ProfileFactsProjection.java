@@ -1,10 +1,15 @@
 package dev.cdm.analytics.query;
 
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,6 +46,27 @@ public class ProfileFactsProjection {
         applyRecord(event.profileId(), event.record(), event.person().country(), event.receivedAt(), sequence);
     }
 
+    @EventHandler
+    void on(ProfilesMergedEvent event, @SequenceNumber long sequence) {
+        update(event.profileId(), sequence, facts -> {
+            ProfileFacts next = facts;
+            for (MovedRecord moved : event.records()) {
+                next = next.withRecord(moved.record(), moved.person().country(), moved.receivedAt(), sequence);
+            }
+            return next;
+        });
+    }
+
+    @EventHandler
+    void on(ProfileMergedIntoEvent event, @SequenceNumber long sequence) {
+        update(event.profileId(), sequence, facts -> facts.retired(sequence));
+    }
+
+    @EventHandler
+    void on(SourceRecordsSplitEvent event, @SequenceNumber long sequence) {
+        update(event.profileId(), sequence, facts -> facts.withoutRecords(event.records(), sequence));
+    }
+
     @ResetHandler
     void onReset() {
         repository.dropAll();
@@ -48,10 +74,14 @@ public class ProfileFactsProjection {
 
     private void applyRecord(String profileId, SourceRecordKey key, String country, Instant receivedAt,
                              long sequence) {
+        update(profileId, sequence, facts -> facts.withRecord(key, country, receivedAt, sequence));
+    }
+
+    private void update(String profileId, long sequence, UnaryOperator<ProfileFacts> change) {
         ProfileFacts current = repository.find(profileId).orElseGet(() -> ProfileFacts.created(profileId, -1));
         if (current.version() >= sequence) {
             return;
         }
-        repository.saveIfNewer(current.withRecord(key, country, receivedAt, sequence));
+        repository.saveIfNewer(change.apply(current));
     }
 }

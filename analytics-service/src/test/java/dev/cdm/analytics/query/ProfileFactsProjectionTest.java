@@ -9,7 +9,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.cdm.analytics.api.CountView;
 import dev.cdm.analytics.api.ProfileCountsView;
+import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
@@ -64,6 +69,27 @@ class ProfileFactsProjectionTest {
         assertThat(view.bySource()).containsExactly(new CountView("crm", 3), new CountView("shop", 2));
         assertThat(view.byCountry()).containsExactly(
                 new CountView("DE", 2), new CountView("", 1), new CountView("FR", 1));
+    }
+
+    @Test
+    void aMerge_countsOneProfile_withTheRecordsOfBoth_andASplitCountsTwoAgain() {
+        link("p1", CRM, "DE", T0);
+        link("p2", SHOP, "FR", T0.plusSeconds(1));
+
+        projection.on(new ProfileMergedIntoEvent("p2", "p1", T0.plusSeconds(2)), 2);
+        projection.on(new ProfilesMergedEvent("p1", "p2", List.of(new MovedRecord(SHOP, person("FR"),
+                T0.plusSeconds(1), LinkDecision.founding())), null, T0.plusSeconds(2)), 2);
+
+        assertThat(counts.counts()).isEqualTo(new ProfileCountsView(1,
+                List.of(new CountView("crm", 1), new CountView("shop", 1)), List.of(new CountView("FR", 1))));
+
+        projection.on(new SourceRecordsSplitEvent("p1", "p3", List.of(SHOP), "wrong", T0.plusSeconds(3)), 3);
+        projection.on(new ProfileCreatedEvent("p3", SHOP, T0.plusSeconds(3)), 0);
+        projection.on(new SourceRecordLinkedEvent("p3", SHOP, person("FR"), T0.plusSeconds(1)), 1);
+
+        assertThat(counts.counts()).isEqualTo(new ProfileCountsView(2,
+                List.of(new CountView("crm", 1), new CountView("shop", 1)),
+                List.of(new CountView("DE", 1), new CountView("FR", 1))));
     }
 
     @Test

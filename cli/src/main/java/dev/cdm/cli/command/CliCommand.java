@@ -6,7 +6,9 @@ import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.cli.platform.PlatformSettings;
+import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import io.grpc.Channel;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,15 +29,27 @@ abstract class CliCommand {
         return spec.commandLine().getOut();
     }
 
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     ServiceClients clients() {
         return new ServiceClients(ServiceAddresses.of(root().dataDir()));
     }
 
     /** One call to profile-service, with the clients' deadline and error mapping. */
     <T> T callProfiles(Function<ProfileServiceGrpc.ProfileServiceBlockingStub, T> call) {
+        return callOnce(PlatformService.PROFILE, ProfileServiceGrpc::newBlockingStub, call);
+    }
+
+    /** One call to ingestion-service, with the clients' deadline and error mapping. */
+    <T> T callIngestion(Function<IngestionServiceGrpc.IngestionServiceBlockingStub, T> call) {
+        return callOnce(PlatformService.INGESTION, IngestionServiceGrpc::newBlockingStub, call);
+    }
+
+    private <S, T> T callOnce(PlatformService service, Function<Channel, S> stub, Function<S, T> call) {
         try (ServiceClients clients = clients()) {
-            return clients.call(PlatformService.PROFILE,
-                    channel -> call.apply(ProfileServiceGrpc.newBlockingStub(channel)));
+            return clients.call(service, channel -> call.apply(stub.apply(channel)));
         }
     }
 

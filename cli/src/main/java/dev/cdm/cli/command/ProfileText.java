@@ -16,6 +16,9 @@ final class ProfileText {
     static void print(PrintWriter out, Profile profile) {
         out.println("Profile " + profile.getProfileId() + " (version " + profile.getVersion() + ", created "
                 + Text.time(profile.getCreatedAt()) + ", updated " + Text.time(profile.getUpdatedAt()) + ")");
+        if (!profile.getMergedInto().isEmpty()) {
+            out.println("Merged into " + profile.getMergedInto() + ": read that profile instead.");
+        }
         PersonFields person = profile.getPerson();
         Table fields = new Table("  FIELD", "VALUE")
                 .row("  first name", Text.orDash(person.getFirstName()))
@@ -24,7 +27,11 @@ final class ProfileText {
                 .row("  phone", Text.orDash(person.getPhone()))
                 .row("  birth date", Text.orDash(person.getBirthDate()))
                 .row("  address", Text.orDash(person.getAddress()))
+                .row("  postal code", Text.orDash(person.getPostalCode()))
+                .row("  locality", Text.orDash(person.getLocality()))
+                .row("  region", Text.orDash(person.getRegion()))
                 .row("  country", Text.orDash(person.getCountry()));
+        person.getExternalIdsMap().forEach((type, value) -> fields.row("  " + type, value));
         fields.print(out);
         out.println("Source records (" + profile.getSourceRecordsCount() + "):");
         Table records = new Table("  SOURCE", "RECORD ID", "RECEIVED", "EMAIL", "PHONE");

@@ -8,6 +8,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.net.InetSocketAddress;
@@ -41,8 +42,15 @@ public final class ServiceClients implements AutoCloseable {
         try {
             return rpc.apply(channel(service));
         } catch (StatusRuntimeException e) {
-            throw new ServiceCallException(service, addresses.describe(service), e);
+            throw failure(service, e);
         }
+    }
+
+    /** An error that an asynchronous call to {@code service} reported, as {@link #call} would have thrown it. */
+    public ServiceCallException failure(PlatformService service, Throwable error) {
+        StatusRuntimeException status = error instanceof StatusRuntimeException statusError ? statusError
+                : Status.fromThrowable(error).asRuntimeException(Status.trailersFromThrowable(error));
+        return new ServiceCallException(service, addresses.describe(service), status);
     }
 
     private Channel channel(PlatformService service) {

@@ -1,7 +1,11 @@
 package dev.cdm.cli.output;
 
 import com.google.protobuf.Timestamp;
+import dev.cdm.proto.v1.FieldIssue;
+import dev.cdm.proto.v1.SourceRecordKey;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Small formatting rules shared by the human-readable outputs. */
 public final class Text {
@@ -19,5 +23,16 @@ public final class Text {
 
     public static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
+    }
+
+    /** {@code source/record_id}, the form {@code --record} takes. */
+    public static String key(SourceRecordKey key) {
+        return key.getSource() + "/" + key.getSourceRecordId();
+    }
+
+    /** {@code field: reason; field: reason}, or "-" when there are none. */
+    public static String issues(List<FieldIssue> issues) {
+        return issues.isEmpty() ? "-" : issues.stream().map(issue -> issue.getField() + ": " + issue.getReason())
+                .collect(Collectors.joining("; "));
     }
 }

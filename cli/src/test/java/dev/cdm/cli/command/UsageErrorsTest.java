@@ -33,11 +33,12 @@ class UsageErrorsTest {
     }
 
     @Test
-    void profileFind_exitsWithUsage_whenNeitherEmailNorPhoneIsGiven() {
+    void profileFind_exitsWithUsage_whenNoIdentifierIsGiven() {
         Result result = new CliRunner(data).run("profile", "find");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("Missing required argument").contains("(--email=E | --phone=P)");
+        assertThat(result.err()).contains("Missing required argument")
+                .contains("(--email=E | --phone=P | --external-id=TYPE=VALUE | --record=SOURCE/RECORD_ID)");
     }
 
     @Test
@@ -71,7 +72,7 @@ class UsageErrorsTest {
         Result result = new CliRunner(data).run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("up", "down", "status", "ingest", "profile", "consent", "analytics",
-                "replay");
+        assertThat(result.out()).contains("up", "down", "status", "ingest", "import", "rejects", "export-links",
+                "profile", "consent", "analytics", "replay");
     }
 }

@@ -4,16 +4,21 @@ import dev.cdm.ingestion.config.PeerChannels;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
+import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
+import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
+import io.grpc.Context;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,14 +30,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class ProfileServiceClient {
 
-    static final String UNREACHABLE = "profile-service at %s could not be reached (%s): "
-            + "the record was not accepted; retrying is safe";
-    static final String NO_ANSWER = "profile-service at %s did not answer within %s: "
-            + "the record may not have been registered; retrying is safe";
-    static final String FAILED = "profile-service at %s failed to register the record (%s: %s)";
+    static final String UNREACHABLE = "profile-service at %s could not be reached (%s): %s";
+    static final String NO_ANSWER = "profile-service at %s did not answer within %s: %s";
+    static final String FAILED = "profile-service at %s failed to register %s (%s: %s)";
+    static final String RECORD_NOT_ACCEPTED = "the record was not accepted; retrying is safe";
+    static final String RECORD_MAYBE_REGISTERED = "the record may not have been registered; retrying is safe";
+    static final String BATCH_NOT_ACCEPTED = "the records not answered were not accepted; resending them is safe";
+    static final String BATCH_MAYBE_REGISTERED = "the records not answered may not have been registered; "
+            + "resending them is safe";
 
     private final ManagedChannel channel;
     private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+    private final ProfileServiceGrpc.ProfileServiceStub asyncStub;
     private final String address;
     private final Duration deadline;
 
@@ -42,38 +51,84 @@ class ProfileServiceClient {
                          @ConfigProperty(name = "cdm.peers.deadline", defaultValue = "PT10S") Duration deadline) {
         this.channel = channel;
         this.stub = ProfileServiceGrpc.newBlockingStub(channel);
+        this.asyncStub = ProfileServiceGrpc.newStub(channel);
         this.address = address;
         this.deadline = deadline;
     }
 
     IngestRecordResponse register(RegisterSourceRecordRequest request) {
-        // After an outage the channel waits longer and longer before it reconnects, failing calls fast meanwhile;
-        // a call is the moment to try again at once, so a peer that is back is used right away.
-        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            channel.resetConnectBackoff();
-        }
+        reconnectIfFailing();
         try {
             return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).registerSourceRecord(request);
         } catch (StatusRuntimeException e) {
-            throw translate(e);
+            throw translate(e, false);
         }
     }
 
-    private StatusRuntimeException translate(StatusRuntimeException e) {
+    /**
+     * Registers a batch without blocking a thread: the answer completes on a gRPC thread, failed with a
+     * {@link StatusRuntimeException} (UNAVAILABLE, INTERNAL or CANCELLED; a refused record is a result, not a
+     * failure). The call belongs to {@code context}: cancelling it cancels the call.
+     */
+    CompletableFuture<RegisterSourceRecordsResponse> registerAll(RegisterSourceRecordsRequest request,
+                                                                 Context context) {
+        reconnectIfFailing();
+        CompletableFuture<RegisterSourceRecordsResponse> answer = new CompletableFuture<>();
+        context.run(() -> asyncStub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .registerSourceRecords(request, new StreamObserver<>() {
+                    @Override
+                    public void onNext(RegisterSourceRecordsResponse response) {
+                        answer.complete(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(translate(Status.fromThrowable(t).asRuntimeException(), true));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        answer.completeExceptionally(Status.INTERNAL
+                                .withDescription("profile-service answered a batch with no results")
+                                .asRuntimeException());
+                    }
+                }));
+        return answer;
+    }
+
+    /**
+     * After an outage the channel waits longer and longer before it reconnects, failing calls fast meanwhile; a call
+     * is the moment to try again at once, so a peer that is back is used right away.
+     */
+    private void reconnectIfFailing() {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+        }
+    }
+
+    /** A status a caller can act on; a batch is never refused as a whole, so INVALID_ARGUMENT is INTERNAL there. */
+    private StatusRuntimeException translate(StatusRuntimeException e, boolean batch) {
         Status status = e.getStatus();
         return switch (status.getCode()) {
-            case INVALID_ARGUMENT -> passOn(e);
+            case INVALID_ARGUMENT -> batch ? failed(e, "a batch") : passOn(e);
             case UNAVAILABLE -> Status.UNAVAILABLE.withCause(e)
-                    .withDescription(UNREACHABLE.formatted(address, describe(status)))
+                    .withDescription(UNREACHABLE.formatted(address, describe(status),
+                            batch ? BATCH_NOT_ACCEPTED : RECORD_NOT_ACCEPTED))
                     .asRuntimeException();
             case DEADLINE_EXCEEDED -> Status.UNAVAILABLE.withCause(e)
-                    .withDescription(NO_ANSWER.formatted(address, deadline.toMillis() + " ms"))
+                    .withDescription(NO_ANSWER.formatted(address, deadline.toMillis() + " ms",
+                            batch ? BATCH_MAYBE_REGISTERED : RECORD_MAYBE_REGISTERED))
                     .asRuntimeException();
             case CANCELLED -> e;
-            default -> Status.INTERNAL.withCause(e)
-                    .withDescription(FAILED.formatted(address, status.getCode(), describe(status)))
-                    .asRuntimeException();
+            default -> failed(e, batch ? "a batch" : "the record");
         };
+    }
+
+    private StatusRuntimeException failed(StatusRuntimeException e, String what) {
+        Status status = e.getStatus();
+        return Status.INTERNAL.withCause(e)
+                .withDescription(FAILED.formatted(address, what, status.getCode(), describe(status)))
+                .asRuntimeException();
     }
 
     private static String describe(Status status) {

@@ -1,6 +1,6 @@
 package dev.cdm.ingestion.grpc;
 
-import static dev.cdm.ingestion.grpc.IngestionRequests.badRequest;
+import static dev.cdm.ingestion.grpc.IngestionRequests.dropping;
 import static dev.cdm.ingestion.grpc.IngestionRequests.request;
 import static dev.cdm.ingestion.grpc.IngestionRequests.violatedFields;
 import static io.restassured.RestAssured.given;
@@ -9,82 +9,53 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import com.google.rpc.BadRequest;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
-import dev.cdm.ingestion.rejected.RejectedRecordRepository;
+import dev.cdm.proto.v1.FieldIssue;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
+import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.testing.EmbeddedStoresResource;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
-class IngestionGrpcServiceTest {
-
-    @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "cdm.mongodb.database")
-    String database;
+class IngestionGrpcServiceTest extends IngestionClientBase {
 
     FakeProfileService peer;
 
-    private ManagedChannel channel;
-    private IngestionServiceGrpc.IngestionServiceBlockingStub ingestion;
-
-    @BeforeEach
-    void connect() {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        ingestion = IngestionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-
     @Test
-    void ingestRecord_registersNormalizedRecordWithPeer_whenValid() {
-        IngestRecordResponse response = ingestion.ingestRecord(request(" crm ", "c-1", PersonFields.newBuilder()
+    void ingestRecord_registersTheRecordAsSent_withANormalizedKey_whenValid() {
+        IngestRecordResponse response = ingestion().ingestRecord(request(" crm ", "c-1", PersonFields.newBuilder()
                 .setEmail(" Ada.Lovelace@Example.COM ").setPhone("030 1234567").setCountry("de")));
 
         RegisterSourceRecordRequest sent = peer.attempts("crm", "c-1").get(0);
-        assertThat(sent.getPerson().getEmail()).isEqualTo("ada.lovelace@example.com");
-        assertThat(sent.getPerson().getPhone()).isEqualTo("+49301234567");
-        assertThat(sent.getPerson().getCountry()).isEqualTo("DE");
+        assertThat(sent.getKey().getSource()).isEqualTo("crm");
+        assertThat(sent.getPerson().getEmail()).as("the original; profile-service keeps it beside the normalized")
+                .isEqualTo(" Ada.Lovelace@Example.COM ");
+        assertThat(sent.getPerson().getPhone()).isEqualTo("030 1234567");
+        assertThat(sent.getPerson().getCountry()).isEqualTo("de");
+        assertThat(sent.getInvalidFields()).isEqualTo(InvalidFieldPolicy.INVALID_FIELD_POLICY_REJECT_RECORD);
         assertThat(Instant.ofEpochSecond(sent.getReceivedAt().getSeconds(), sent.getReceivedAt().getNanos()))
                 .isEqualTo(FixedClock.NOW);
         assertThat(response.getProfileId()).isEqualTo(FakeProfileService.profileId("crm", "c-1"));
         assertThat(response.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
+        assertThat(response.getDroppedFieldsList()).isEmpty();
     }
 
     @Test
     void ingestRecord_sendsSameCommandAndReturnsPeerOutcome_whenRepeated() {
         IngestRecordRequest request = request("shop", "s-1", PersonFields.newBuilder().setLastName("Hopper"));
 
-        IngestRecordResponse first = ingestion.ingestRecord(request);
-        IngestRecordResponse second = ingestion.ingestRecord(request);
+        IngestRecordResponse first = ingestion().ingestRecord(request);
+        IngestRecordResponse second = ingestion().ingestRecord(request);
 
         assertThat(first.getProfileId()).isEqualTo(second.getProfileId());
         assertThat(second.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_UNCHANGED);
@@ -94,7 +65,7 @@ class IngestionGrpcServiceTest {
 
     @Test
     void ingestRecord_succeedsAfterGrpcRetries_whenPeerBrieflyUnavailable() {
-        IngestRecordResponse response = ingestion.ingestRecord(
+        IngestRecordResponse response = ingestion().ingestRecord(
                 request(FakeProfileService.FLAKY, "f-1", PersonFields.newBuilder().setLastName("Turing")));
 
         assertThat(response.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
@@ -102,59 +73,49 @@ class IngestionGrpcServiceTest {
     }
 
     @Test
-    void ingestRecord_failsWithEveryViolationAndKeepsRecord_whenFieldsInvalid() throws Exception {
-        Throwable thrown = catchThrowable(() -> ingestion.ingestRecord(request("web", "w-1", PersonFields.newBuilder()
-                .setEmail("not-an-email").setPhone("12").setBirthDate("yesterday").setCountry("XX"))));
+    void ingestRecord_acceptsWithoutInvalidFieldsAndNamesThem_whenPolicyDropsThem() {
+        IngestRecordResponse response = ingestion().ingestRecord(dropping(request("crm", "d-1", PersonFields
+                .newBuilder().setEmail("Grace@Example.org").setBirthDate("yesterday").setCountry("XX"))));
 
-        List<String> fields = List.of("person.email", "person.phone", "person.birth_date", "person.country");
-        assertThat(violatedFields(thrown)).containsExactlyInAnyOrderElementsOf(fields);
-        Document kept = rejected(Filters.eq("_id", "web/w-1"));
-        assertThat(kept.getString("rejectedBy")).isEqualTo("VALIDATION");
-        assertThat(kept.getList("reasons", Document.class)).extracting(reason -> reason.getString("field"))
-                .containsExactlyInAnyOrderElementsOf(fields);
-        assertThat(kept.get("person", Document.class).getString("email")).isEqualTo("not-an-email");
-        assertThat(kept.getDate("rejectedAt").toInstant()).isEqualTo(FixedClock.NOW);
-        assertThat(peer.attempts("web", "w-1")).isEmpty();
+        assertThat(response.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
+        assertThat(response.getDroppedFieldsList()).extracting(FieldIssue::getField)
+                .containsExactly("birth_date", "country");
+        assertThat(response.getDroppedFieldsList()).allSatisfy(issue -> assertThat(issue.getReason()).isNotBlank());
+        RegisterSourceRecordRequest sent = peer.attempts("crm", "d-1").get(0);
+        assertThat(sent.getInvalidFields()).isEqualTo(InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD);
+        assertThat(sent.getPerson().getEmail()).isEqualTo("Grace@Example.org");
+        // the invalid values go on as sent, for profile-service to keep them flagged
+        assertThat(sent.getPerson().getBirthDate()).isEqualTo("yesterday");
+        assertThat(sent.getPerson().getCountry()).isEqualTo("XX");
     }
 
     @Test
-    void ingestRecord_keepsRecordUnderGeneratedId_whenKeyInvalid() throws Exception {
-        Throwable thrown = catchThrowable(() -> ingestion.ingestRecord(
-                request("", "k-1", PersonFields.newBuilder().setLastName("Noether"))));
+    void ingestRecord_failsNamingPerson_whenDropPolicyLeavesNoIdentifier() throws Exception {
+        Throwable thrown = catchThrowable(() -> ingestion().ingestRecord(dropping(request("crm", "d-2",
+                PersonFields.newBuilder().setEmail("not-an-email").setFirstName("Ada")))));
 
-        assertThat(violatedFields(thrown)).containsExactly("key.source");
-        Document kept = rejected(Filters.eq("sourceRecordId", "k-1"));
-        assertThat(kept.getString("_id")).doesNotContain("/");
-        assertThat(kept.get("person", Document.class).getString("last_name")).isEqualTo("Noether");
+        assertThat(violatedFields(thrown)).containsExactly("person");
+        assertThat(peer.attempts("crm", "d-2")).isEmpty();
     }
 
     @Test
-    void ingestRecord_passesPeerRefusalOnAndKeepsRecord_whenProfileServiceRejects() throws Exception {
-        Throwable thrown = catchThrowable(() -> ingestion.ingestRecord(
-                request(FakeProfileService.REFUSING, "r-1", PersonFields.newBuilder().setEmail("x@example.org"))));
+    void ingestRecord_returnsMergedProfiles_whenRecordBridgesProfiles() {
+        IngestRecordResponse response = ingestion().ingestRecord(
+                request(FakeProfileService.MERGING, "m-1", PersonFields.newBuilder().setLastName("Meitner")));
 
-        BadRequest details = badRequest(thrown);
-        assertThat(details.getFieldViolations(0).getField()).isEqualTo("person.email");
-        assertThat(details.getFieldViolations(0).getDescription()).isEqualTo(FakeProfileService.PEER_VIOLATION);
-        Document kept = rejected(Filters.eq("_id", FakeProfileService.REFUSING + "/r-1"));
-        assertThat(kept.getString("rejectedBy")).isEqualTo("PROFILE_SERVICE");
+        assertThat(response.getMergedProfileIdsList()).isEqualTo(FakeProfileService.MERGED);
     }
 
     @Test
     void healthAndMetrics_reportReadyAndCounters_afterIngesting() {
-        ingestion.ingestRecord(request("metrics", "m-1", PersonFields.newBuilder().setLastName("Curie")));
+        ingestion().ingestRecord(request("metrics", "m-1", PersonFields.newBuilder().setLastName("Curie")));
 
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("cdm_ingestion_records_total{outcome=\"created\"}"))
                 .body(containsString("cdm_ingestion_rejections_total{rejected_by=\"validation\"}"))
-                .body(containsString("cdm_ingestion_peer_failures_total{status=\"unavailable\"}"));
-    }
-
-    private Document rejected(Bson filter) {
-        Document found = mongo.getDatabase(database).getCollection(RejectedRecordRepository.COLLECTION)
-                .find(filter).first();
-        assertThat(found).as("rejected_records document").isNotNull();
-        return found;
+                .body(containsString("cdm_ingestion_peer_failures_total{status=\"unavailable\"}"))
+                .body(containsString("cdm_ingestion_streams_total{outcome=\"completed\"}"))
+                .body(containsString("cdm_ingestion_stream_buffered_records"));
     }
 }

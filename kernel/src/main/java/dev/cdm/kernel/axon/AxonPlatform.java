@@ -19,6 +19,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -43,7 +44,8 @@ public class AxonPlatform {
                  @ConfigProperty(name = "cdm.service.name") String serviceName,
                  @ConfigProperty(name = "cdm.mongodb.database") String database,
                  @ConfigProperty(name = "cdm.axon.batch-size", defaultValue = "100") int batchSize,
-                 @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId) {
+                 @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId,
+                 @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis) {
         EventSchema schema = EventSchema.builder().build();
         EventStoreSchema.ensure(eventStoreDataSource, schema);
         Serializer serializer = StableTypeSerializer.create();
@@ -57,7 +59,12 @@ public class AxonPlatform {
                 // crash mid-batch would skip events. Without one it stores the token after the handlers ran.
                 .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
                 .configureCommandBus(c -> commandBus(c, transactions))
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        // how long an idle tracking reader waits before it looks again: a commit outside a unit of
+                        // work's own transaction (a batch joining it) wakes nobody, so this bounds its visibility
+                        .fetchDelay(fetchDelayMillis)
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .storageEngine(JdbcEventStorageEngine.builder()
                         .connectionProvider(eventStoreDataSource::getConnection)
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
@@ -66,6 +73,7 @@ public class AxonPlatform {
                         // aggregates' snapshot filters (e.g. a revision check) decide which snapshots still fit
                         .snapshotFilter(c.snapshotFilter())
                         .schema(schema)
+                        .build())
                         .build());
         configurer.eventProcessing()
                 .usingTrackingEventProcessors()

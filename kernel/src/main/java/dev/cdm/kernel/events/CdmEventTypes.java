@@ -12,6 +12,9 @@ public final class CdmEventTypes {
             ProfileCreatedEvent.class,
             SourceRecordLinkedEvent.class,
             SourceRecordChangedEvent.class,
+            ProfilesMergedEvent.class,
+            ProfileMergedIntoEvent.class,
+            SourceRecordsSplitEvent.class,
             ConsentRecordedEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()

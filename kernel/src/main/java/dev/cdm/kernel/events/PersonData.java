@@ -1,8 +1,19 @@
 package dev.cdm.kernel.events;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Person fields of one source record; null means "not given". */
+/**
+ * Person fields of one source record, normalized; null means "not given". Beside them, as the source sent them:
+ * {@code originals} holds each value that normalization changed (an email's case, a phone's national format, a
+ * birth date's layout) and each invalid value, keyed by proto field name; {@code invalid} gives the reason for each
+ * value that was invalid and is therefore absent from the normalized fields and never used for matching.
+ *
+ * <p>Fields after {@code country} arrived with revision 2 of the events that carry a person; older payloads lack
+ * them and read as empty.
+ */
 public record PersonData(
         @PersonalData String firstName,
         @PersonalData String lastName,
@@ -10,10 +21,30 @@ public record PersonData(
         @PersonalData String phone,
         @PersonalData LocalDate birthDate,
         @PersonalData String address,
-        String country) {
+        String country,
+        @PersonalData String postalCode,
+        @PersonalData String locality,
+        String region,
+        @PersonalData Map<String, String> externalIds,
+        @PersonalData Map<String, String> originals,
+        Map<String, String> invalid) {
+
+    public PersonData {
+        externalIds = sorted(externalIds);
+        originals = sorted(originals);
+        invalid = sorted(invalid);
+    }
+
+    /** A person with the basic fields only. */
+    public PersonData(String firstName, String lastName, String email, String phone, LocalDate birthDate,
+                      String address, String country) {
+        this(firstName, lastName, email, phone, birthDate, address, country, null, null, null, null, null, null);
+    }
 
     /** This record's fields, each replaced by {@code newer}'s value where {@code newer} has one. */
     public PersonData overlaidWith(PersonData newer) {
+        Map<String, String> ids = new TreeMap<>(externalIds);
+        ids.putAll(newer.externalIds);
         return new PersonData(
                 pick(newer.firstName, firstName),
                 pick(newer.lastName, lastName),
@@ -21,7 +52,13 @@ public record PersonData(
                 pick(newer.phone, phone),
                 pick(newer.birthDate, birthDate),
                 pick(newer.address, address),
-                pick(newer.country, country));
+                pick(newer.country, country),
+                pick(newer.postalCode, postalCode),
+                pick(newer.locality, locality),
+                pick(newer.region, region),
+                ids,
+                Map.of(),
+                Map.of());
     }
 
     public static PersonData empty() {
@@ -30,5 +67,9 @@ public record PersonData(
 
     private static <T> T pick(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
+    }
+
+    private static Map<String, String> sorted(Map<String, String> values) {
+        return values == null || values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(values));
     }
 }

@@ -5,6 +5,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,16 @@ public final class FieldViolations {
             return null;
         }
         return optionalText(field, value, max);
+    }
+
+    /** The violations' descriptions, in the order they were added. */
+    public List<String> descriptions() {
+        return badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getDescription).toList();
+    }
+
+    /** The violations: field path and description. */
+    public List<BadRequest.FieldViolation> list() {
+        return badRequest.getFieldViolationsList();
     }
 
     public boolean isEmpty() {

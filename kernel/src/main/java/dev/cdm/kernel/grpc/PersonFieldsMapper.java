@@ -4,10 +4,13 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.identity.BirthDates;
 import dev.cdm.kernel.identity.Identifiers;
+import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.PersonFields;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,11 @@ public final class PersonFieldsMapper {
     static final int MAX_EMAIL = 254;
     static final int MAX_ADDRESS = 500;
     static final int MAX_KEY = 200;
+    static final int MAX_SHORT = 40;
+    static final int MAX_ID = 100;
+    static final int MAX_EXTERNAL_IDS = 20;
+    private static final Pattern ID_TYPE = Pattern.compile("^[a-z0-9_]{1,40}$");
+    private static final Pattern CONTROL_BUT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -34,20 +42,44 @@ public final class PersonFieldsMapper {
         return new SourceRecordKey(key.getSource().strip(), key.getSourceRecordId().strip());
     }
 
-    /** The normalized person, or null with violations recorded under {@code prefix} (e.g. {@code person}). */
+    /** The normalized person; every invalid field is recorded under {@code prefix} (e.g. {@code person}). */
     public static PersonData toPersonData(PersonFields fields, String prefix, LocalDate today,
                                           FieldViolations violations) {
-        String country = country(fields.getCountry(), prefix + ".country", violations);
+        return toPersonData(fields, prefix, today, InvalidFieldPolicy.INVALID_FIELD_POLICY_REJECT_RECORD, violations);
+    }
+
+    /**
+     * The normalized person. Under {@code DROP_FIELD} an invalid field is left out of the normalized values and
+     * kept as sent in {@link PersonData#originals()} with its reason in {@link PersonData#invalid()}; otherwise it
+     * is a violation under {@code prefix}. A person without any identifying field is a violation either way.
+     */
+    public static PersonData toPersonData(PersonFields fields, String prefix, LocalDate today,
+                                          InvalidFieldPolicy policy, FieldViolations violations) {
+        FieldJudge judge = new FieldJudge(prefix, policy == InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD,
+                violations);
+        String country = judge.judge("country", fields.getCountry(), PersonFieldsMapper::country);
         PersonData person = new PersonData(
-                name(fields.getFirstName(), prefix + ".first_name", violations),
-                name(fields.getLastName(), prefix + ".last_name", violations),
-                email(fields.getEmail(), prefix + ".email", violations),
-                phone(fields.getPhone(), country, prefix + ".phone", violations),
-                birthDate(fields.getBirthDate(), today, prefix + ".birth_date", violations),
-                violations.optionalText(prefix + ".address", fields.getAddress(), MAX_ADDRESS),
-                country);
-        if (fields.getEmail().isBlank() && fields.getPhone().isBlank() && fields.getLastName().isBlank()) {
-            violations.add(prefix, "at least one of email, phone or last_name is required");
+                judge.judge("first_name", fields.getFirstName(), PersonFieldsMapper::name),
+                judge.judge("last_name", fields.getLastName(), PersonFieldsMapper::name),
+                judge.judge("email", fields.getEmail(), PersonFieldsMapper::email),
+                judge.judge("phone", fields.getPhone(), (v, f, vs) -> phone(v, country, f, vs)),
+                judge.judge("birth_date", fields.getBirthDate(), (v, f, vs) -> birthDate(v, today, f, vs)),
+                judge.judge("address", fields.getAddress(), PersonFieldsMapper::address),
+                country,
+                judge.judge("postal_code", fields.getPostalCode(), PersonFieldsMapper::shortText),
+                judge.judge("locality", fields.getLocality(), PersonFieldsMapper::name),
+                judge.judge("region", fields.getRegion(), PersonFieldsMapper::shortText),
+                judge.judgeAll("external_ids", fields.getExternalIdsMap(), PersonFieldsMapper::externalIds),
+                judge.originals(),
+                judge.invalid());
+        boolean nothingGiven = fields.getEmail().isBlank() && fields.getPhone().isBlank()
+                && fields.getLastName().isBlank() && fields.getExternalIdsCount() == 0;
+        boolean nothingValid = person.email() == null && person.phone() == null && person.lastName() == null
+                && person.externalIds().isEmpty();
+        if (nothingGiven) {
+            violations.add(prefix, "at least one of email, phone, last_name or an external id is required");
+        } else if (nothingValid && !person.invalid().isEmpty()) {
+            violations.add(prefix, "no valid email, phone, last_name or external id is left");
         }
         return person;
     }
@@ -61,11 +93,53 @@ public final class PersonFieldsMapper {
         if (person.birthDate() != null) proto.setBirthDate(person.birthDate().toString());
         if (person.address() != null) proto.setAddress(person.address());
         if (person.country() != null) proto.setCountry(person.country());
+        if (person.postalCode() != null) proto.setPostalCode(person.postalCode());
+        if (person.locality() != null) proto.setLocality(person.locality());
+        if (person.region() != null) proto.setRegion(person.region());
+        proto.putAllExternalIds(person.externalIds());
         return proto.build();
     }
 
     private static String name(String value, String field, FieldViolations violations) {
         return violations.optionalText(field, value, MAX_NAME);
+    }
+
+    private static String shortText(String value, String field, FieldViolations violations) {
+        return violations.optionalText(field, value, MAX_SHORT);
+    }
+
+    /** Lines separated by newlines; other control characters are refused. */
+    private static String address(String value, String field, FieldViolations violations) {
+        String lines = String.join("\n", value.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        if (lines.isEmpty()) {
+            return null;
+        }
+        if (lines.length() > MAX_ADDRESS || CONTROL_BUT_NEWLINE.matcher(lines).find()) {
+            violations.add(field, "must be at most " + MAX_ADDRESS + " printable characters (lines may be separated by"
+                    + " newlines)");
+            return null;
+        }
+        return lines;
+    }
+
+    private static Map<String, String> externalIds(Map<String, String> ids, String field,
+                                                   FieldViolations violations) {
+        if (ids.size() > MAX_EXTERNAL_IDS) {
+            violations.add(field, "at most " + MAX_EXTERNAL_IDS + " external ids");
+            return Map.of();
+        }
+        Map<String, String> valid = new TreeMap<>();
+        ids.forEach((type, value) -> {
+            if (!ID_TYPE.matcher(type).matches()) {
+                violations.add(field, "type names are 1-40 characters of a-z, 0-9 and _");
+                return;
+            }
+            String id = violations.optionalText(field + "." + type, value, MAX_ID);
+            if (id != null) {
+                valid.put(type, id);
+            }
+        });
+        return valid;
     }
 
     private static String email(String value, String field, FieldViolations violations) {

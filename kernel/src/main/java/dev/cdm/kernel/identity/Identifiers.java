@@ -48,4 +48,9 @@ public final class Identifiers {
     public static String phoneKey(String e164) {
         return "phone:" + e164;
     }
+
+    /** The key of a lookup document: {@code ext:<type>:<value>}. */
+    public static String externalIdKey(String type, String value) {
+        return "ext:" + type + ":" + value.strip();
+    }
 }

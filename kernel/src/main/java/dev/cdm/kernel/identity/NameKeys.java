@@ -1,5 +1,7 @@
 package dev.cdm.kernel.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.Transliterator;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class NameKeys {
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
     /** Double Metaphone, codes up to 6 characters; safely published by class initialization, never changed. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    /** Matching folds the same names over and over; transliteration is the expensive part of a comparison. */
+    private static final Cache<String, String> FOLDED = Caffeine.newBuilder().maximumSize(200_000).build();
 
     static {
         METAPHONE.setMaxCodeLen(6);
@@ -54,6 +58,10 @@ public final class NameKeys {
         if (name == null || name.isBlank()) {
             return "";
         }
+        return FOLDED.get(name, NameKeys::fold);
+    }
+
+    private static String fold(String name) {
         String ascii = TO_ASCII.transliterate(name);
         String joined = APOSTROPHES.matcher(ascii).replaceAll("");
         return SEPARATORS.matcher(joined).replaceAll(" ").strip();

@@ -22,6 +22,16 @@ public final class RecordMatcher {
         this.weights = weights;
     }
 
+    /** Whether two birth dates clearly differ (more than a typo or a day/month swap apart). */
+    public boolean birthDatesConflict(String a, String b) {
+        return FieldComparators.birthDatesConflict(a, b, weights.birthDateConflictEdits());
+    }
+
+    /** Whether two values of the external id {@code type} name different people. */
+    public boolean idsConflict(String type, String a, String b) {
+        return weights.idsConflict(type, a, b);
+    }
+
     public MatchScore score(MatchRecord a, MatchRecord b) {
         List<Evidence> evidence = new ArrayList<>();
         boolean swapped = names(a.givenName(), a.surname(), b.givenName(), b.surname(), evidence);
@@ -85,7 +95,7 @@ public final class RecordMatcher {
     private boolean idsConflict(Map<String, String> a, Map<String, String> b) {
         return a.keySet().stream().filter(b::containsKey)
                 .filter(t -> !FieldComparators.isBlank(a.get(t)) && !FieldComparators.isBlank(b.get(t)))
-                .anyMatch(t -> EditDistance.between(a.get(t).strip(), b.get(t).strip()) >= weights.idConflictEdits());
+                .anyMatch(t -> weights.idsConflict(t, a.get(t), b.get(t)));
     }
 
     private void add(List<Evidence> evidence, Field field, Outcome outcome) {

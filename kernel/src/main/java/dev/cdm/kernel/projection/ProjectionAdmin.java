@@ -11,7 +11,9 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProjectionAdmin {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration AWAIT_POLL = Duration.ofMillis(2);
+    static final Duration GAP_GRACE = Duration.ofSeconds(2);
 
     @Inject
     Configuration axon;
@@ -65,6 +69,54 @@ public class ProjectionAdmin {
             Thread.sleep(POLL.toMillis());
         }
         return status(name);
+    }
+
+    /**
+     * Waits until projection {@code name} has processed every event up to global position {@code position}. A gap
+     * below the position (an index allocated by a transaction that had not committed when the projection read past
+     * it) is waited for during {@link #GAP_GRACE} only: it may belong to a transaction that rolled back, and such a
+     * gap is never filled.
+     */
+    public ProjectionStatusView awaitPosition(String name, long position, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        TrackingEventProcessor processor = processor(name);
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (true) {
+            ProjectionStatusView status = status(name);
+            boolean gapsSettled = System.nanoTime() - start > GAP_GRACE.toNanos() || !hasGapsUpTo(processor, position);
+            if (status.running() && status.position() >= position && gapsSettled) {
+                return status;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Projection " + name + " did not reach position " + position + " within "
+                        + timeout);
+            }
+            Thread.sleep(AWAIT_POLL.toMillis());
+        }
+    }
+
+    private static boolean hasGapsUpTo(TrackingEventProcessor processor, long position) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getTrackingToken)
+                .map(token -> WrappedToken.unwrapLowerBound(token))
+                .filter(GapAwareTrackingToken.class::isInstance)
+                .map(GapAwareTrackingToken.class::cast)
+                .anyMatch(token -> token.getGaps().stream().anyMatch(gap -> gap <= position));
+    }
+
+    /**
+     * Waits until every projection of this service has processed every event stored before the call; returns the
+     * head position they reached.
+     */
+    public long awaitAll(Duration timeout) throws TimeoutException, InterruptedException {
+        long head = headPosition();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String name : axon.eventProcessingConfiguration().eventProcessors().keySet()) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            awaitPosition(name, head, Duration.ofNanos(left));
+        }
+        return head;
     }
 
     // Not "!replaying": Axon leaves a token in replay mode until it handles an event past the reset position,

@@ -1,5 +1,7 @@
 package dev.cdm.kernel.projection;
 
+import dev.cdm.proto.v1.AwaitProjectionsRequest;
+import dev.cdm.proto.v1.AwaitProjectionsResponse;
 import dev.cdm.proto.v1.ListProjectionsRequest;
 import dev.cdm.proto.v1.ListProjectionsResponse;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @GrpcService
 @Blocking
 public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.ProjectionAdminServiceImplBase {
+
+    private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(60);
 
     @Inject
     ProjectionAdmin admin;
@@ -51,6 +55,24 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             response.onError(Status.CANCELLED.withDescription("Replay interrupted").asRuntimeException());
+        }
+    }
+
+    @Override
+    public void awaitProjections(AwaitProjectionsRequest request, StreamObserver<AwaitProjectionsResponse> response) {
+        Duration timeout = request.getTimeoutMillis() > 0 ? Duration.ofMillis(request.getTimeoutMillis())
+                : DEFAULT_AWAIT;
+        try {
+            long head = admin.awaitAll(timeout);
+            AwaitProjectionsResponse.Builder result = AwaitProjectionsResponse.newBuilder().setHeadPosition(head);
+            admin.list().forEach(view -> result.addProjections(toProto(view)));
+            response.onNext(result.build());
+            response.onCompleted();
+        } catch (TimeoutException e) {
+            response.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage()).asRuntimeException());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.onError(Status.CANCELLED.withDescription("Wait interrupted").asRuntimeException());
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.cdm.kernel.projection;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
@@ -18,17 +17,19 @@ public final class VersionedDocuments {
     private VersionedDocuments() {
     }
 
-    /** Stores {@code document} (creating it when missing) unless the stored one has {@code version} or later. */
+    /**
+     * Stores {@code document} (creating it when missing) unless the stored one has {@code version} or later. Two
+     * reads by {@code _id} instead of one filtered write: a filter on {@code _id} and {@code version} together is a
+     * full collection scan on the MongoDB stand-in. Safe because one projection thread owns each document (a
+     * processor segment handles all events of one aggregate).
+     */
     public static void saveIfNewer(MongoCollection<Document> collection, Object id, long version,
                                    Document document) {
-        try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)), document,
-                    new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // the filter missed because a newer version is stored: the upsert's insert then collides on _id
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        Document stored = collection.find(Filters.eq("_id", id)).projection(Projections.include(VERSION)).first();
+        if (stored != null && stored.get(VERSION, Number.class) != null
+                && stored.get(VERSION, Number.class).longValue() >= version) {
+            return;
         }
+        collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.BadRequest;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.PersonFields;
 import io.grpc.protobuf.StatusProto;
 import java.time.LocalDate;
@@ -101,5 +102,89 @@ class PersonFieldsMapperTest {
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void toPersonData_keepsTheOriginal_whereNormalizationChangedIt() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonData person = PersonFieldsMapper.toPersonData(PersonFields.newBuilder()
+                .setLastName("Volkov").setEmail(" Ivan.Volkov587@Mail.RU ").setPhone("8 943 776-70-77")
+                .setBirthDate("04.03.1990").setCountry("ru").build(), "person", TODAY, violations);
+
+        assertThat(violations.isEmpty()).isTrue();
+        assertThat(person.email()).isEqualTo("ivan.volkov587@mail.ru");
+        assertThat(person.phone()).isEqualTo("+79437767077");
+        assertThat(person.originals()).containsExactly(
+                java.util.Map.entry("birth_date", "04.03.1990"), java.util.Map.entry("country", "ru"),
+                java.util.Map.entry("email", "Ivan.Volkov587@Mail.RU"), java.util.Map.entry("phone", "8 943 776-70-77"));
+        assertThat(person.invalid()).isEmpty();
+    }
+
+    @Test
+    void toPersonData_dropsAnInvalidField_keepingItFlagged_whenAskedTo() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonData person = PersonFieldsMapper.toPersonData(PersonFields.newBuilder()
+                        .setLastName("Waller").setBirthDate("19991331").build(), "person", TODAY,
+                InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD, violations);
+
+        assertThat(violations.isEmpty()).isTrue();
+        assertThat(person.birthDate()).isNull();
+        assertThat(person.originals()).containsEntry("birth_date", "19991331");
+        assertThat(person.invalid().get("birth_date")).contains("yyyyMMdd").doesNotContain("19991331");
+    }
+
+    @Test
+    void toPersonData_rejectsARecord_whenDroppingLeavesNothingToIdentify() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonFieldsMapper.toPersonData(PersonFields.newBuilder().setEmail("not-an-email").build(), "person", TODAY,
+                InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD, violations);
+
+        assertThat(violations.list()).singleElement().satisfies(v -> {
+            assertThat(v.getField()).isEqualTo("person");
+            assertThat(v.getDescription()).isEqualTo("no valid email, phone, last_name or external id is left");
+        });
+    }
+
+    @Test
+    void toPersonData_acceptsStructuredAddressAndExternalIds() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonData person = PersonFieldsMapper.toPersonData(PersonFields.newBuilder()
+                .setAddress(" 6 tullaroop street \n\n willaroo ").setPostalCode("4011").setLocality("st james")
+                .setRegion("wa").putExternalIds("soc_sec_id", " 6988048 ").build(), "person", TODAY, violations);
+
+        assertThat(violations.isEmpty()).isTrue();
+        assertThat(person.address()).isEqualTo("6 tullaroop street\nwillaroo");
+        assertThat(person.postalCode()).isEqualTo("4011");
+        assertThat(person.externalIds()).containsExactly(java.util.Map.entry("soc_sec_id", "6988048"));
+        assertThat(PersonFieldsMapper.toProto(person).getExternalIdsMap()).containsEntry("soc_sec_id", "6988048");
+    }
+
+    @Test
+    void toPersonData_rejectsMalformedExternalIdTypes() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonFieldsMapper.toPersonData(PersonFields.newBuilder().setLastName("Smith")
+                .putExternalIds("$ne", "x").build(), "person", TODAY, violations);
+
+        assertThat(violations.list()).singleElement()
+                .satisfies(v -> assertThat(v.getField()).isEqualTo("person.external_ids"));
+    }
+
+    @Test
+    void toPersonData_dropsInvalidExternalIds_keepingTheValidOnes_whenAskedTo() {
+        FieldViolations violations = new FieldViolations();
+
+        PersonData person = PersonFieldsMapper.toPersonData(PersonFields.newBuilder().setLastName("Smith")
+                        .putExternalIds("$ne", "x").putExternalIds("loyalty", "L-1").build(), "person", TODAY,
+                InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD, violations);
+
+        assertThat(violations.isEmpty()).isTrue();
+        assertThat(person.externalIds()).containsExactly(java.util.Map.entry("loyalty", "L-1"));
+        assertThat(person.invalid()).containsOnlyKeys("external_ids");
+        assertThat(person.originals()).doesNotContainKey("external_ids");
     }
 }

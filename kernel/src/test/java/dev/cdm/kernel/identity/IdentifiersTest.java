@@ -20,6 +20,14 @@ class IdentifiersTest {
     void normalizePhone_readsNationalFormat_inTheRecordsRegion() {
         assertThat(Identifiers.normalizePhone("8 (916) 123-45-67", "ru")).contains("+79161234567");
         assertThat(Identifiers.normalizePhone("(202) 456-1414", "US")).contains("+12024561414");
+        assertThat(Identifiers.normalizePhone("(312) 555-0199", "US")).contains("+13125550199");
+        assertThat(Identifiers.normalizePhone("(312) 846-7000", "us")).contains("+13128467000");
+        assertThat(Identifiers.normalizePhone("8 943 776-70-77", "RU")).contains("+79437767077");
+        assertThat(Identifiers.normalizePhone("+7 (943) 776 7077", "RU")).contains("+79437767077");
+        assertThat(Identifiers.normalizePhone("0039 06 6988 4857", "IT")).contains("+390669884857");
+        assertThat(Identifiers.normalizePhone("06 6988 4857", "IT")).contains("+390669884857");
+        assertThat(Identifiers.normalizePhone("020 7946 0958", "GB")).contains("+442079460958");
+        assertThat(Identifiers.normalizePhone("+44 (0)20 7946 0958", null)).contains("+442079460958");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.cdm.profile.api;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.identity.Identifiers;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -13,10 +15,12 @@ import java.util.TreeSet;
 
 /**
  * The read model of one profile. {@code person} is the unified view: per field, the most recently received
- * non-empty value. {@code version} is the sequence number of the last event applied.
+ * non-empty value. {@code version} is the sequence number of the last event applied. A profile merged into another
+ * one has no records and names the survivor in {@code mergedInto}.
  */
 public record ProfileView(String profileId, PersonData person, List<LinkedRecordView> records, Instant createdAt,
-                          Instant updatedAt, long version) {
+                          Instant updatedAt, long version, String mergedInto, List<String> mergedProfileIds,
+                          List<String> keptApartFrom) {
 
     private static final Comparator<LinkedRecordView> OLDEST_FIRST = Comparator
             .comparing(LinkedRecordView::receivedAt)
@@ -24,24 +28,68 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
             .thenComparing(r -> r.key().sourceRecordId());
 
     public static ProfileView created(String profileId, Instant createdAt, long version) {
-        return new ProfileView(profileId, PersonData.empty(), List.of(), createdAt, createdAt, version);
+        return new ProfileView(profileId, PersonData.empty(), List.of(), createdAt, createdAt, version, null, List.of(),
+                List.of());
     }
 
-    /** This view with {@code record} added or replaced, as of event {@code version}. */
-    public ProfileView withRecord(SourceRecordKey key, PersonData data, Instant receivedAt, long version) {
+    /**
+     * This view with {@code record} added or replaced, as of event {@code version}; a replaced record keeps its
+     * decision when {@code decision} is null.
+     */
+    public ProfileView withRecord(SourceRecordKey key, PersonData data, Instant receivedAt, LinkDecision decision,
+                                  long version) {
+        LinkDecision kept = decision != null ? decision : records.stream().filter(r -> r.key().equals(key))
+                .findFirst().map(LinkedRecordView::decision).orElse(null);
         List<LinkedRecordView> next = new ArrayList<>(records.stream()
                 .filter(r -> !r.key().equals(key))
                 .toList());
-        next.add(new LinkedRecordView(key, data, receivedAt));
-        next.sort(OLDEST_FIRST);
-        PersonData unified = next.stream()
-                .map(LinkedRecordView::person)
-                .reduce(PersonData.empty(), PersonData::overlaidWith);
+        next.add(new LinkedRecordView(key, data, receivedAt, kept));
         Instant latest = receivedAt.isAfter(updatedAt) ? receivedAt : updatedAt;
-        return new ProfileView(profileId, unified, List.copyOf(next), createdAt, latest, version);
+        return withRecords(next, latest, version);
     }
 
-    /** The lookup keys ({@code email:…}, {@code phone:…}) of every identifier any linked record carries. */
+    /** This view without the records {@code keys}, kept apart from {@code otherProfileId}. */
+    public ProfileView withoutRecords(Collection<SourceRecordKey> keys, String otherProfileId, Instant at,
+                                      long version) {
+        List<LinkedRecordView> next = records.stream().filter(r -> !keys.contains(r.key())).toList();
+        return withRecords(next, at.isAfter(updatedAt) ? at : updatedAt, version).keptApartFrom(otherProfileId);
+    }
+
+    /** This view after absorbing {@code mergedProfileId}. */
+    public ProfileView withMerged(String mergedProfileId, long version) {
+        List<String> merged = new ArrayList<>(mergedProfileIds);
+        merged.add(mergedProfileId);
+        return new ProfileView(profileId, person, records, createdAt, updatedAt, version, mergedInto, merged,
+                keptApartFrom);
+    }
+
+    /** This view retired into {@code survivor}: no records of its own any more. */
+    public ProfileView retiredInto(String survivor, Instant at, long version) {
+        return new ProfileView(profileId, PersonData.empty(), List.of(), createdAt, at, version, survivor,
+                mergedProfileIds, keptApartFrom);
+    }
+
+    public ProfileView keptApartFrom(String otherProfileId) {
+        if (otherProfileId == null || keptApartFrom.contains(otherProfileId)) {
+            return this;
+        }
+        List<String> apart = new ArrayList<>(keptApartFrom);
+        apart.add(otherProfileId);
+        return new ProfileView(profileId, person, records, createdAt, updatedAt, version, mergedInto,
+                mergedProfileIds, apart);
+    }
+
+    private ProfileView withRecords(List<LinkedRecordView> next, Instant latest, long version) {
+        List<LinkedRecordView> sorted = new ArrayList<>(next);
+        sorted.sort(OLDEST_FIRST);
+        PersonData unified = sorted.stream()
+                .map(LinkedRecordView::person)
+                .reduce(PersonData.empty(), PersonData::overlaidWith);
+        return new ProfileView(profileId, unified, List.copyOf(sorted), createdAt, latest, version, mergedInto,
+                mergedProfileIds, keptApartFrom);
+    }
+
+    /** The lookup keys ({@code email:…}, {@code phone:…}, {@code ext:…}) of every identifier any linked record carries. */
     public Set<String> lookupKeys() {
         Set<String> keys = new TreeSet<>();
         for (LinkedRecordView record : records) {
@@ -53,6 +101,7 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
                 Identifiers.normalizePhone(person.phone(), person.country())
                         .ifPresent(phone -> keys.add(Identifiers.phoneKey(phone)));
             }
+            person.externalIds().forEach((type, value) -> keys.add(Identifiers.externalIdKey(type, value)));
         }
         return keys;
     }
@@ -60,5 +109,7 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
     public ProfileView {
         Objects.requireNonNull(profileId, "profileId");
         records = List.copyOf(records);
+        mergedProfileIds = mergedProfileIds == null ? List.of() : List.copyOf(mergedProfileIds);
+        keptApartFrom = keptApartFrom == null ? List.of() : List.copyOf(keptApartFrom);
     }
 }

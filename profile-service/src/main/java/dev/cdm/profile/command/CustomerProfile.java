@@ -6,16 +6,28 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
+import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.FoundSplitProfileCommand;
+import dev.cdm.profile.api.MergeIntoCommand;
+import dev.cdm.profile.api.ProfileMergedException;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
-import java.util.HashMap;
+import dev.cdm.profile.api.SplitOffRecordsCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,21 +36,25 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
 /**
- * One customer: the source records that describe them, and the history of what each record said. Its state is
- * also stored as an Axon snapshot (JSON of its fields; the records as a list, as JSON keys are strings): change
- * the revision with the fields or the class name, so that older snapshots are ignored, not misread.
+ * One customer: the source records that describe them, what each record said last and why it was linked, and the
+ * profiles it must stay apart from. A profile merged into another one is retired: it refuses new records.
+ *
+ * <p>Its state is also stored as an Axon snapshot (JSON of its fields; the records as a list, as JSON keys are
+ * strings): change the revision with the fields or the class name, so that older snapshots are ignored, not misread.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Revision("1")
+@Revision("2")
 public class CustomerProfile {
 
     static final String RECEIVED_AT_MISSING = "receivedAt is required";
 
     @AggregateIdentifier
     private String profileId;
+    private String mergedInto;
+    private final Set<String> keptApartFrom = new TreeSet<>();
     @JsonIgnore
-    private final Map<SourceRecordKey, PersonData> records = new HashMap<>();
+    private final Map<SourceRecordKey, MovedRecord> records = new LinkedHashMap<>();
 
     CustomerProfile() {
         // for Axon: state is rebuilt from events
@@ -50,20 +66,90 @@ public class CustomerProfile {
         if (command.receivedAt() == null) {
             throw new IllegalArgumentException(RECEIVED_AT_MISSING);
         }
+        refuseIfMerged();
         RegistrationOutcome outcome = profileId == null ? RegistrationOutcome.CREATED : RegistrationOutcome.LINKED;
         if (profileId == null) {
             apply(new ProfileCreatedEvent(command.profileId(), command.record(), command.receivedAt()));
         }
-        PersonData known = records.get(command.record());
+        MovedRecord known = records.get(command.record());
         if (known == null) {
-            apply(new SourceRecordLinkedEvent(profileId, command.record(), command.person(), command.receivedAt()));
+            LinkDecision decision = outcome == RegistrationOutcome.CREATED ? LinkDecision.founding()
+                    : command.decision();
+            apply(new SourceRecordLinkedEvent(profileId, command.record(), command.person(), command.receivedAt(),
+                    decision));
             return outcome;
         }
-        if (known.equals(command.person())) {
+        if (known.person().equals(command.person())) {
             return RegistrationOutcome.UNCHANGED;
         }
         apply(new SourceRecordChangedEvent(profileId, command.record(), command.person(), command.receivedAt()));
         return RegistrationOutcome.UPDATED;
+    }
+
+    @CommandHandler
+    List<MovedRecord> handle(MergeIntoCommand command) {
+        refuseIfMerged();
+        if (command.survivorProfileId().equals(profileId)) {
+            throw new IllegalArgumentException("A profile cannot be merged into itself");
+        }
+        if (keptApartFrom.contains(command.survivorProfileId())) {
+            throw new IllegalArgumentException("Profile " + profileId + " is kept apart from "
+                    + command.survivorProfileId() + " after a split");
+        }
+        List<MovedRecord> moved = List.copyOf(records.values());
+        apply(new ProfileMergedIntoEvent(profileId, command.survivorProfileId(), command.mergedAt()));
+        return moved;
+    }
+
+    @CommandHandler
+    void handle(AbsorbProfileCommand command) {
+        refuseIfMerged();
+        if (keptApartFrom.contains(command.mergedProfileId())) {
+            throw new IllegalArgumentException("Profile " + profileId + " is kept apart from "
+                    + command.mergedProfileId() + " after a split");
+        }
+        apply(new ProfilesMergedEvent(profileId, command.mergedProfileId(), command.records(), command.reason(),
+                command.mergedAt()));
+    }
+
+    @CommandHandler
+    List<MovedRecord> handle(SplitOffRecordsCommand command) {
+        refuseIfMerged();
+        if (command.records().isEmpty()) {
+            throw new IllegalArgumentException("Name at least one record to split off");
+        }
+        List<MovedRecord> moved = new ArrayList<>();
+        for (SourceRecordKey key : command.records()) {
+            MovedRecord record = records.get(key);
+            if (record == null) {
+                throw new IllegalArgumentException("Record " + key + " is not in profile " + profileId);
+            }
+            moved.add(record);
+        }
+        if (moved.size() == records.size()) {
+            throw new IllegalArgumentException("A split must leave at least one record in profile " + profileId);
+        }
+        apply(new SourceRecordsSplitEvent(profileId, command.newProfileId(), command.records(), command.reason(),
+                command.splitAt()));
+        return moved;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(FoundSplitProfileCommand command) {
+        MovedRecord first = command.records().get(0);
+        apply(new ProfileCreatedEvent(command.profileId(), first.record(), command.splitAt()));
+        for (MovedRecord record : command.records()) {
+            apply(new SourceRecordLinkedEvent(command.profileId(), record.record(), record.person(),
+                    record.receivedAt(), new LinkDecision(LinkDecision.RULE_SPLIT, null, 0, List.of(),
+                    command.fromProfileId(), command.reason())));
+        }
+    }
+
+    private void refuseIfMerged() {
+        if (mergedInto != null) {
+            throw new ProfileMergedException(profileId, mergedInto);
+        }
     }
 
     @EventSourcingHandler
@@ -73,25 +159,44 @@ public class CustomerProfile {
 
     @EventSourcingHandler
     void on(SourceRecordLinkedEvent event) {
-        records.put(event.record(), event.person());
+        records.put(event.record(), new MovedRecord(event.record(), event.person(), event.receivedAt(),
+                event.decision()));
+        if (event.decision() != null && LinkDecision.RULE_SPLIT.equals(event.decision().rule())) {
+            keptApartFrom.add(event.decision().fromProfileId());
+        }
     }
 
     @EventSourcingHandler
     void on(SourceRecordChangedEvent event) {
-        records.put(event.record(), event.person());
+        MovedRecord known = records.get(event.record());
+        records.put(event.record(), new MovedRecord(event.record(), event.person(), event.receivedAt(),
+                known == null ? null : known.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(ProfilesMergedEvent event) {
+        event.records().forEach(record -> records.put(record.record(), record));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileMergedIntoEvent event) {
+        mergedInto = event.survivorProfileId();
+        records.clear();
+    }
+
+    @EventSourcingHandler
+    void on(SourceRecordsSplitEvent event) {
+        event.records().forEach(records::remove);
+        keptApartFrom.add(event.newProfileId());
     }
 
     @JsonProperty("records")
-    private List<LinkedRecord> snapshotRecords() {
-        return records.entrySet().stream().map(e -> new LinkedRecord(e.getKey(), e.getValue())).toList();
+    private List<MovedRecord> snapshotRecords() {
+        return List.copyOf(records.values());
     }
 
     @JsonProperty("records")
-    private void snapshotRecords(List<LinkedRecord> linked) {
-        linked.forEach(link -> records.put(link.record(), link.person()));
-    }
-
-    /** One entry of the records in a snapshot. */
-    record LinkedRecord(SourceRecordKey record, PersonData person) {
+    private void snapshotRecords(List<MovedRecord> linked) {
+        linked.forEach(link -> records.put(link.record(), link));
     }
 }

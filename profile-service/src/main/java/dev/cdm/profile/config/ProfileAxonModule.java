@@ -2,6 +2,8 @@ package dev.cdm.profile.config;
 
 import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.profile.command.CustomerProfile;
+import dev.cdm.profile.identity.IdentityIndexProjection;
+import dev.cdm.profile.identity.IdentityIndexRepository;
 import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers the CustomerProfile aggregate (snapshotted every {@code cdm.profile.snapshot-threshold} events), the
- * profile-view projection and the events' origin metadata.
+ * profile-view and identity-index projections and the events' origin metadata.
  */
 @ApplicationScoped
 class ProfileAxonModule implements AxonModule {
 
     @Inject
     ProfileViewRepository repository;
+
+    @Inject
+    IdentityIndexRepository identityIndex;
 
     @ConfigProperty(name = "cdm.profile.snapshot-threshold", defaultValue = "100")
     int snapshotThreshold;
@@ -35,6 +40,7 @@ class ProfileAxonModule implements AxonModule {
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         c.snapshotter(), snapshotThreshold)));
         configurer.eventProcessing().registerEventHandler(c -> new ProfileViewProjection(repository));
+        configurer.eventProcessing().registerEventHandler(c -> new IdentityIndexProjection(identityIndex));
         // Axon's default (correlation and trace id), plus the command name, into every event's metadata
         configurer.configureCorrelationDataProviders(
                 c -> List.of(new MessageOriginProvider(), new CommandNameProvider()));

@@ -1,15 +1,20 @@
 package dev.cdm.profile.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.profile.api.LinkedRecordView;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.api.RegistrationOutcome;
+import dev.cdm.proto.v1.FieldEvidence;
 import dev.cdm.proto.v1.IngestOutcome;
+import dev.cdm.proto.v1.InvalidValue;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileHistory;
+import dev.cdm.proto.v1.RecordExplanation;
 import dev.cdm.proto.v1.SourceRecordKey;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +34,9 @@ final class ProfileGrpcMapper {
                 .setUpdatedAt(timestamp(view.updatedAt()))
                 .setVersion(view.version());
         view.records().forEach(record -> profile.addSourceRecords(toProto(record)));
+        if (view.mergedInto() != null) {
+            profile.setMergedInto(view.mergedInto());
+        }
         return profile.build();
     }
 
@@ -71,14 +79,50 @@ final class ProfileGrpcMapper {
     }
 
     private static LinkedSourceRecord toProto(LinkedRecordView record) {
-        return LinkedSourceRecord.newBuilder()
+        LinkedSourceRecord.Builder proto = LinkedSourceRecord.newBuilder()
                 .setKey(toProto(record.key()))
                 .setPerson(PersonFieldsMapper.toProto(record.person()))
-                .setReceivedAt(timestamp(record.receivedAt()))
-                .build();
+                .setReceivedAt(timestamp(record.receivedAt()));
+        if (record.decision() != null) {
+            proto.setDecision(toProto(record.decision(), record.receivedAt()));
+        }
+        record.person().invalid().forEach((field, reason) -> proto.addInvalidValues(InvalidValue.newBuilder()
+                .setField(field)
+                .setValue(record.person().originals().getOrDefault(field, ""))
+                .setReason(reason)));
+        return proto.build();
     }
 
-    private static SourceRecordKey toProto(dev.cdm.kernel.events.SourceRecordKey key) {
+    static ProfileExplanation explanation(ProfileView view) {
+        ProfileExplanation.Builder explanation = ProfileExplanation.newBuilder()
+                .setProfileId(view.profileId())
+                .addAllMergedProfileIds(view.mergedProfileIds())
+                .addAllKeptApartFrom(view.keptApartFrom());
+        view.records().forEach(record -> {
+            RecordExplanation.Builder entry = RecordExplanation.newBuilder().setKey(toProto(record.key()));
+            LinkDecision decision = record.decision() != null ? record.decision() : LinkDecision.founding();
+            entry.setDecision(toProto(decision, record.receivedAt()));
+            explanation.addRecords(entry);
+        });
+        return explanation.build();
+    }
+
+    private static dev.cdm.proto.v1.LinkDecision toProto(LinkDecision decision, Instant decidedAt) {
+        dev.cdm.proto.v1.LinkDecision.Builder proto = dev.cdm.proto.v1.LinkDecision.newBuilder()
+                .setRule(decision.rule())
+                .setScore(decision.score())
+                .setDecidedAt(timestamp(decidedAt))
+                .setFromProfileId(Objects.requireNonNullElse(decision.fromProfileId(), ""))
+                .setNote(Objects.requireNonNullElse(decision.note(), ""));
+        if (decision.matchedRecord() != null) {
+            proto.setMatchedRecord(toProto(decision.matchedRecord()));
+        }
+        decision.evidence().forEach(e -> proto.addEvidence(FieldEvidence.newBuilder()
+                .setField(e.field()).setOutcome(e.outcome()).setWeight(e.weight())));
+        return proto.build();
+    }
+
+    static SourceRecordKey toProto(dev.cdm.kernel.events.SourceRecordKey key) {
         return SourceRecordKey.newBuilder().setSource(key.source()).setSourceRecordId(key.sourceRecordId()).build();
     }
 

@@ -1,6 +1,5 @@
 package dev.cdm.profile.grpc;
 
-import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
@@ -8,10 +7,17 @@ import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
-import dev.cdm.profile.api.RegisterSourceRecordCommand;
-import dev.cdm.profile.api.RegistrationOutcome;
+import dev.cdm.profile.identity.IdentityIndexRepository;
+import dev.cdm.profile.identity.ResolutionLane;
+import dev.cdm.profile.identity.ResolutionLane.Registered;
+import dev.cdm.profile.identity.ResolutionLane.Registration;
+import dev.cdm.profile.identity.ResolutionLane.Split;
 import dev.cdm.profile.query.ProfileHistoryReader;
 import dev.cdm.profile.query.ProfileViewRepository;
+import dev.cdm.proto.v1.ExplainProfileRequest;
+import dev.cdm.proto.v1.ExportLinksRequest;
+import dev.cdm.proto.v1.ExternalId;
+import dev.cdm.proto.v1.FieldIssue;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.FindProfilesResponse;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
@@ -19,7 +25,15 @@ import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileHistory;
+import dev.cdm.proto.v1.RecordRejection;
+import dev.cdm.proto.v1.RegisterSourceRecordResult;
+import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
+import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
+import dev.cdm.proto.v1.SourceRecordLink;
+import dev.cdm.proto.v1.SplitProfileRequest;
+import dev.cdm.proto.v1.SplitProfileResponse;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import io.grpc.Status;
@@ -28,16 +42,31 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @GrpcService
 @Blocking
 public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBase {
 
+    static final int MAX_BATCH = 1000;
+    static final int MAX_REASON = 500;
+    static final int MAX_ID_TYPE = 40;
+    static final int MAX_ID_VALUE = 100;
+    private static final Duration LANE_TIMEOUT = Duration.ofMinutes(2);
+
     @Inject
-    CommandSender commands;
+    ResolutionLane lane;
+
+    @Inject
+    IdentityIndexRepository identityIndex;
 
     @Inject
     ProfileViewRepository views;
@@ -52,20 +81,134 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     public void registerSourceRecord(RegisterSourceRecordRequest request,
                                      StreamObserver<IngestRecordResponse> response) {
         FieldViolations violations = new FieldViolations();
-        SourceRecordKey key = PersonFieldsMapper.toKey(request.getKey(), violations);
-        PersonData person = PersonFieldsMapper.toPersonData(request.getPerson(), "person", LocalDate.now(clock),
-                violations);
+        Registration registration = registration(request, violations);
         violations.throwIfAny();
-        Instant receivedAt = request.hasReceivedAt() ? ProfileGrpcMapper.instant(request.getReceivedAt())
-                : clock.instant();
-        String profileId = key.foundingProfileId();
-        RegistrationOutcome outcome = commands.send(
-                new RegisterSourceRecordCommand(profileId, key, person, receivedAt));
-        response.onNext(IngestRecordResponse.newBuilder()
-                .setProfileId(profileId)
-                .setOutcome(ProfileGrpcMapper.toProto(outcome))
+        response.onNext(toProto(await(lane.register(registration)), registration.person()));
+        response.onCompleted();
+    }
+
+    @Override
+    public void registerSourceRecords(RegisterSourceRecordsRequest request,
+                                      StreamObserver<RegisterSourceRecordsResponse> response) {
+        if (request.getRecordsCount() > MAX_BATCH) {
+            throw Status.RESOURCE_EXHAUSTED
+                    .withDescription("At most " + MAX_BATCH + " records per batch, got " + request.getRecordsCount())
+                    .asRuntimeException();
+        }
+        List<Registration> valid = new ArrayList<>();
+        List<Object> slots = new ArrayList<>();
+        for (RegisterSourceRecordRequest record : request.getRecordsList()) {
+            FieldViolations violations = new FieldViolations();
+            Registration registration = registration(record, violations);
+            if (violations.isEmpty()) {
+                valid.add(registration);
+                slots.add(registration);
+            } else {
+                slots.add(rejection(violations));
+            }
+        }
+        List<CompletableFuture<Registered>> pending = lane.registerAll(valid);
+        RegisterSourceRecordsResponse.Builder results = RegisterSourceRecordsResponse.newBuilder();
+        int next = 0;
+        for (Object slot : slots) {
+            if (slot instanceof RecordRejection rejection) {
+                results.addResults(RegisterSourceRecordResult.newBuilder().setRejected(rejection));
+            } else {
+                Registered registered = await(pending.get(next++));
+                results.addResults(RegisterSourceRecordResult.newBuilder()
+                        .setRegistered(toProto(registered, ((Registration) slot).person())));
+            }
+        }
+        response.onNext(results.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void explainProfile(ExplainProfileRequest request, StreamObserver<ProfileExplanation> response) {
+        String profileId = requireProfileId(request.getProfileId());
+        ProfileView view = views.find(profileId).orElseThrow(() -> notFound(profileId));
+        response.onNext(ProfileGrpcMapper.explanation(view));
+        response.onCompleted();
+    }
+
+    @Override
+    public void splitProfile(SplitProfileRequest request, StreamObserver<SplitProfileResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        if (request.getProfileId().isBlank()) {
+            violations.add("profile_id", "is required");
+        }
+        if (request.getRecordsCount() == 0) {
+            violations.add("records", "name at least one record to split off");
+        }
+        List<SourceRecordKey> records = new ArrayList<>();
+        for (int i = 0; i < request.getRecordsCount(); i++) {
+            records.add(PersonFieldsMapper.toKey(request.getRecords(i), violations));
+        }
+        String reason = violations.optionalText("reason", request.getReason(), MAX_REASON);
+        violations.throwIfAny();
+        if (views.find(request.getProfileId()).isEmpty()) {
+            throw notFound(request.getProfileId());
+        }
+        Split split = await(lane.split(request.getProfileId(), records, reason));
+        response.onNext(SplitProfileResponse.newBuilder()
+                .setProfileId(split.profileId())
+                .setNewProfileId(split.newProfileId())
                 .build());
         response.onCompleted();
+    }
+
+    @Override
+    public void exportLinks(ExportLinksRequest request, StreamObserver<SourceRecordLink> response) {
+        identityIndex.forEachRoute(request.getSource(), (key, profileId) -> response.onNext(SourceRecordLink.newBuilder()
+                .setKey(ProfileGrpcMapper.toProto(key))
+                .setProfileId(profileId)
+                .build()));
+        response.onCompleted();
+    }
+
+    private Registration registration(RegisterSourceRecordRequest request, FieldViolations violations) {
+        SourceRecordKey key = PersonFieldsMapper.toKey(request.getKey(), violations);
+        PersonData person = PersonFieldsMapper.toPersonData(request.getPerson(), "person", LocalDate.now(clock),
+                request.getInvalidFields(), violations);
+        Instant receivedAt = request.hasReceivedAt() ? ProfileGrpcMapper.instant(request.getReceivedAt())
+                : clock.instant();
+        return new Registration(key, person, receivedAt);
+    }
+
+    private static RecordRejection rejection(FieldViolations violations) {
+        RecordRejection.Builder rejection = RecordRejection.newBuilder()
+                .setReason(violations.list().size() == 1 ? "1 invalid field"
+                        : violations.list().size() + " invalid fields");
+        violations.list().forEach(v -> rejection.addViolations(FieldIssue.newBuilder()
+                .setField(v.getField()).setReason(v.getDescription())));
+        return rejection.build();
+    }
+
+    private static IngestRecordResponse toProto(Registered registered, PersonData person) {
+        IngestRecordResponse.Builder proto = IngestRecordResponse.newBuilder()
+                .setProfileId(registered.profileId())
+                .setOutcome(ProfileGrpcMapper.toProto(registered.outcome()))
+                .addAllMergedProfileIds(registered.mergedProfileIds());
+        person.invalid().forEach((field, reason) -> proto.addDroppedFields(FieldIssue.newBuilder()
+                .setField(field).setReason(reason)));
+        return proto.build();
+    }
+
+    private static <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.get(LANE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("Interrupted").asRuntimeException();
+        } catch (TimeoutException e) {
+            throw Status.UNAVAILABLE.withDescription("Identity resolution did not answer within " + LANE_TIMEOUT
+                    + "; retrying is safe").asRuntimeException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
@@ -113,7 +256,8 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void findProfiles(FindProfilesRequest request, StreamObserver<FindProfilesResponse> response) {
-        List<ProfileView> found = views.findByLookupKey(lookupKey(request));
+        List<ProfileView> found = request.hasSourceRecord() ? findByRecord(request.getSourceRecord())
+                : views.findByLookupKey(lookupKey(request));
         FindProfilesResponse.Builder result = FindProfilesResponse.newBuilder();
         found.forEach(view -> result.addProfiles(ProfileGrpcMapper.toProto(view)));
         response.onNext(result.build());
@@ -127,8 +271,23 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         return profileId;
     }
 
+    private static String externalIdKey(ExternalId id) {
+        FieldViolations violations = new FieldViolations();
+        String type = violations.requiredText("external_id.type", id.getType(), MAX_ID_TYPE);
+        String value = violations.requiredText("external_id.value", id.getValue(), MAX_ID_VALUE);
+        violations.throwIfAny();
+        return Identifiers.externalIdKey(type, value);
+    }
+
     private static RuntimeException notFound(String profileId) {
         return Status.NOT_FOUND.withDescription("No profile with id " + profileId).asRuntimeException();
+    }
+
+    private List<ProfileView> findByRecord(dev.cdm.proto.v1.SourceRecordKey record) {
+        FieldViolations violations = new FieldViolations();
+        SourceRecordKey key = PersonFieldsMapper.toKey(record, violations);
+        violations.throwIfAny();
+        return identityIndex.route(key).flatMap(views::find).stream().toList();
     }
 
     private static String lookupKey(FindProfilesRequest request) {
@@ -139,8 +298,10 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
                     .orElseThrow(() -> new FieldViolations()
                             .add("phone", "is not a valid international phone number (+<country code>…)")
                             .toException());
+            case EXTERNAL_ID -> externalIdKey(request.getExternalId());
+            case SOURCE_RECORD -> throw new IllegalStateException("source records are routed, not looked up");
             case IDENTIFIER_NOT_SET -> throw new FieldViolations()
-                    .add("identifier", "give email or phone").toException();
+                    .add("identifier", "give email, phone, external_id or source_record").toException();
         };
     }
 }

@@ -1,11 +1,17 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Human summaries of profile events: they name the fields that changed, never their values. */
 final class HistorySummaries {
@@ -17,7 +23,11 @@ final class HistorySummaries {
             new Field("phone", PersonData::phone),
             new Field("birth_date", PersonData::birthDate),
             new Field("address", PersonData::address),
-            new Field("country", PersonData::country));
+            new Field("country", PersonData::country),
+            new Field("postal_code", PersonData::postalCode),
+            new Field("locality", PersonData::locality),
+            new Field("region", PersonData::region),
+            new Field("external_ids", PersonData::externalIds));
 
     private HistorySummaries() {
     }
@@ -38,8 +48,30 @@ final class HistorySummaries {
         return "profile created by record " + founder;
     }
 
-    static String linked(SourceRecordKey record) {
-        return "record " + record + " linked";
+    static String linked(SourceRecordKey record, LinkDecision decision) {
+        if (decision == null || LinkDecision.RULE_FOUNDING.equals(decision.rule())) {
+            return "record " + record + " linked";
+        }
+        if (LinkDecision.RULE_SPLIT.equals(decision.rule())) {
+            return "record " + record + " linked: split from profile " + decision.fromProfileId();
+        }
+        return String.format(Locale.ROOT, "record %s linked: %s match with %s, score %.1f", record, decision.rule(),
+                decision.matchedRecord(), decision.score());
+    }
+
+    static String merged(ProfilesMergedEvent merged) {
+        return String.format(Locale.ROOT, "profile %s merged in (%d records), bridged by a match with %s, score %.1f",
+                merged.mergedProfileId(), merged.records().size(), merged.reason().matchedRecord(),
+                merged.reason().score());
+    }
+
+    static String retired(ProfileMergedIntoEvent retired) {
+        return "merged into profile " + retired.survivorProfileId();
+    }
+
+    static String split(SourceRecordsSplitEvent split) {
+        return "records " + split.records().stream().map(SourceRecordKey::toString).collect(Collectors.joining(", "))
+                + " split off into profile " + split.newProfileId();
     }
 
     static String changed(SourceRecordKey record, List<String> fields) {

@@ -3,6 +3,9 @@ package dev.cdm.profile.query;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
@@ -68,12 +71,20 @@ public class ProfileHistoryReader {
         } else if (payload instanceof SourceRecordLinkedEvent linked) {
             key = linked.record();
             person = linked.person();
-            summary = HistorySummaries.linked(key);
+            summary = HistorySummaries.linked(key, linked.decision());
         } else if (payload instanceof SourceRecordChangedEvent change) {
             key = change.record();
             person = change.person();
             changed = HistorySummaries.changedFields(records.get(key), person);
             summary = HistorySummaries.changed(key, changed);
+        } else if (payload instanceof ProfilesMergedEvent merged) {
+            merged.records().forEach(r -> records.put(r.record(), r.person()));
+            summary = HistorySummaries.merged(merged);
+        } else if (payload instanceof ProfileMergedIntoEvent retired) {
+            summary = HistorySummaries.retired(retired);
+        } else if (payload instanceof SourceRecordsSplitEvent split) {
+            split.records().forEach(records::remove);
+            summary = HistorySummaries.split(split);
         } else {
             summary = payload.getClass().getSimpleName();
         }

@@ -1,25 +1,32 @@
 package dev.cdm.profile.query;
 
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import dev.cdm.profile.api.ProfileView;
+import dev.cdm.kernel.projection.ProjectionBatch;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 /**
- * Keeps the profile read model. Idempotent: every profile remembers the sequence number of the last event applied
- * to it, so an event delivered again (after a crash, before its token was stored) changes nothing. The view itself
+ * Keeps the profile read model, writing through a {@link ProfileViewBatch} per processor batch. Idempotent: every
+ * profile remembers the sequence number of the last event applied to it, so an event delivered again (after a
+ * crash, before its token was stored) changes nothing. The view itself
  * is built by {@link ProfileViewFold}, the rule that as-of queries share.
  */
 @ProcessingGroup(ProfileViewProjection.NAME)
 public class ProfileViewProjection {
 
     public static final String NAME = "profile-view";
+    private static final String BATCH = ProfileViewProjection.class.getName() + "/batch";
 
     private final ProfileViewRepository repository;
 
@@ -29,7 +36,11 @@ public class ProfileViewProjection {
 
     @EventHandler
     void on(ProfileCreatedEvent event, @SequenceNumber long sequence) {
-        repository.saveIfNewer(ProfileViewFold.apply(null, event, sequence));
+        batch(batch -> {
+            if (batch.find(event.profileId()).filter(view -> view.version() >= sequence).isEmpty()) {
+                batch.save(ProfileViewFold.apply(null, event, sequence));
+            }
+        });
     }
 
     @EventHandler
@@ -42,23 +53,46 @@ public class ProfileViewProjection {
         applyRecord(event.profileId(), event, sequence);
     }
 
+    @EventHandler
+    void on(ProfilesMergedEvent event, @SequenceNumber long sequence) {
+        applyRecord(event.profileId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ProfileMergedIntoEvent event, @SequenceNumber long sequence) {
+        applyRecord(event.profileId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(SourceRecordsSplitEvent event, @SequenceNumber long sequence) {
+        applyRecord(event.profileId(), event, sequence);
+    }
+
     @ResetHandler
     void onReset() {
         repository.dropAll();
     }
 
     private void applyRecord(String profileId, Object event, long sequence) {
-        ProfileView current = repository.find(profileId)
-                .orElseThrow(() -> new IllegalStateException("Profile " + profileId + " was never created"));
-        if (current.version() >= sequence) {
-            return;
-        }
-        ProfileView next = ProfileViewFold.apply(current, event, sequence);
-        // lookups first: if we stop between the two writes, the event is re-applied and the lookups are set again
-        Set<String> removed = new HashSet<>(current.lookupKeys());
-        removed.removeAll(next.lookupKeys());
-        repository.addToLookup(next.lookupKeys(), profileId);
-        repository.removeFromLookup(removed, profileId);
-        repository.saveIfNewer(next);
+        batch(batch -> {
+            ProfileView current = batch.find(profileId)
+                    .orElseThrow(() -> new IllegalStateException("Profile " + profileId + " was never created"));
+            if (current.version() >= sequence) {
+                return;
+            }
+            ProfileView next = ProfileViewFold.apply(current, event, sequence);
+            // lookups first: if we stop between the writes, the batch is re-applied and the lookups set again
+            Set<String> removed = new HashSet<>(current.lookupKeys());
+            removed.removeAll(next.lookupKeys());
+            Set<String> added = new HashSet<>(next.lookupKeys());
+            added.removeAll(current.lookupKeys());
+            batch.addToLookup(added, profileId);
+            batch.removeFromLookup(removed, profileId);
+            batch.save(next);
+        });
+    }
+
+    private void batch(Consumer<ProfileViewBatch> work) {
+        ProjectionBatch.apply(BATCH, () -> new ProfileViewBatch(repository, ProjectionBatch.aggregatesOfBatch()), work);
     }
 }

@@ -4,17 +4,23 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import dev.cdm.kernel.projection.VersionedDocuments;
+import com.mongodb.client.model.WriteModel;
 import dev.cdm.profile.api.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,22 +62,34 @@ public class ProfileViewRepository {
         return found;
     }
 
-    /** Stores the profile unless the stored one already reflects {@code view.version()} or later. */
-    void saveIfNewer(ProfileView view) {
-        VersionedDocuments.saveIfNewer(profiles(), view.profileId(), view.version(),
-                ProfileDocuments.toDocument(view));
+    Map<String, ProfileView> findAll(Collection<String> profileIds) {
+        Map<String, ProfileView> found = new HashMap<>();
+        profiles().find(Filters.in("_id", profileIds))
+                .forEach(doc -> found.put(doc.getString("_id"), ProfileDocuments.toView(doc)));
+        return found;
     }
 
-    void addToLookup(Collection<String> keys, String profileId) {
-        for (String key : keys) {
-            lookup().updateOne(Filters.eq("_id", key), Updates.addToSet("profileIds", profileId),
-                    new UpdateOptions().upsert(true));
+    /** Stores the views; the projection checked their versions when it read them, in the same batch. */
+    void saveAll(List<ProfileView> views) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        views.forEach(view -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", view.profileId()),
+                ProfileDocuments.toDocument(view), new ReplaceOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            profiles().bulkWrite(writes);
         }
     }
 
-    void removeFromLookup(Collection<String> keys, String profileId) {
-        for (String key : keys) {
-            lookup().updateOne(Filters.eq("_id", key), Updates.pull("profileIds", profileId));
+    /** Applies the lookup changes in order, in one bulk write. */
+    void applyLookupChanges(List<ProfileViewBatch.LookupChange> changes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (ProfileViewBatch.LookupChange change : changes) {
+            Bson update = change.add() ? Updates.addToSet("profileIds", change.profileId())
+                    : Updates.pull("profileIds", change.profileId());
+            change.keys().forEach(key -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key), update,
+                    new UpdateOptions().upsert(change.add()))));
+        }
+        if (!writes.isEmpty()) {
+            lookup().bulkWrite(writes);
         }
     }
 

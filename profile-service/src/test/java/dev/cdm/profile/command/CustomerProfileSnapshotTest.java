@@ -40,7 +40,7 @@ class CustomerProfileSnapshotTest {
         SerializedObject<String> snapshot = serializer.serialize(sourced(), String.class);
 
         assertThat(snapshot.getType().getName()).isEqualTo(CustomerProfile.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         assertThat(snapshot.getData()).contains("\"profileId\":\"profile-1\"").contains("\"sourceRecordId\":\"s-9\"")
                 .contains("Tverskaya 7");
     }

@@ -1,5 +1,6 @@
 package dev.cdm.profile.command;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -38,7 +39,8 @@ class CustomerProfileTest {
                 .when(new RegisterSourceRecordCommand(ID, WEB, IVAN, T0))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(RegistrationOutcome.CREATED)
-                .expectEvents(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0));
+                .expectEvents(new ProfileCreatedEvent(ID, WEB, T0),
+                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, LinkDecision.founding()));
     }
 
     @Test

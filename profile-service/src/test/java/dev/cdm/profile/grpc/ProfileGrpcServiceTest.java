@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +75,9 @@ class ProfileGrpcServiceTest {
 
     @Test
     void register_isIdempotent_forTheSameSourceRecord() {
-        IngestRecordResponse first = profiles.registerSourceRecord(request("crm", "c-2", ivan()));
-        IngestRecordResponse again = profiles.registerSourceRecord(request("crm", "c-2", ivan()));
+        PersonFields ivan = ivan();
+        IngestRecordResponse first = profiles.registerSourceRecord(request("crm", "c-2", ivan));
+        IngestRecordResponse again = profiles.registerSourceRecord(request("crm", "c-2", ivan));
 
         assertThat(again.getProfileId()).isEqualTo(first.getProfileId());
         assertThat(again.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_UNCHANGED);
@@ -83,10 +85,11 @@ class ProfileGrpcServiceTest {
 
     @Test
     void register_createsExactlyOneProfile_whenTheSameNewRecordRaces() throws Exception {
+        PersonFields ivan = ivan();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<IngestRecordResponse>> calls = IntStream.range(0, 6)
-                    .mapToObj(i -> pool.submit(() -> profiles.registerSourceRecord(request("crm", "race", ivan()))))
+                    .mapToObj(i -> pool.submit(() -> profiles.registerSourceRecord(request("crm", "race", ivan))))
                     .toList();
             List<IngestOutcome> outcomes = calls.stream().map(ProfileGrpcServiceTest::get)
                     .map(IngestRecordResponse::getOutcome).toList();
@@ -138,9 +141,15 @@ class ProfileGrpcServiceTest {
                 .build();
     }
 
+    /** A person no other test's records match: tests share one database, and matching records would link. */
     static PersonFields ivan() {
-        return PersonFields.newBuilder().setFirstName("Ivan").setLastName("Volkov")
-                .setEmail("Ivan.Volkov@mail.ru").setPhone("8 916 123-45-67").setCountry("ru").build();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String tag = Long.toString(random.nextLong(1L << 40, 1L << 41), 36);
+        return PersonFields.newBuilder().setFirstName("Ivan").setLastName("Volkov" + tag.replaceAll("[0-9]", "x"))
+                .setEmail("Ivan.Volkov." + tag + "@mail.ru")
+                .setPhone("8 916 " + random.nextInt(100, 1000) + "-" + random.nextInt(10, 100) + "-"
+                        + random.nextInt(10, 100))
+                .setCountry("ru").build();
     }
 
     private static List<String> violatedFields(StatusRuntimeException error) {

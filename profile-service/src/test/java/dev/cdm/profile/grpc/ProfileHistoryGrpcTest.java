@@ -114,8 +114,8 @@ class ProfileHistoryGrpcTest {
     }
 
     private String registerThenMove(String sourceId) {
-        PersonFields ivan = PersonFields.newBuilder().setFirstName("Ivan").setPhone("+7 916 123-45-67")
-                .setAddress("Moscow, Tverskaya 1").setCountry("RU").build();
+        PersonFields ivan = ProfileGrpcServiceTest.ivan().toBuilder().clearEmail().clearLastName()
+                .setAddress("Moscow, Tverskaya 1").build();
         String id = profiles.registerSourceRecord(ProfileGrpcServiceTest.request("web", sourceId, ivan))
                 .getProfileId();
         PersonFields moved = ivan.toBuilder().setPhone("+7 916 000-00-00").setAddress("Kazan, Baumana 5").build();

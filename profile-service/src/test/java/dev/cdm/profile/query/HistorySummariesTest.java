@@ -46,7 +46,7 @@ class HistorySummariesTest {
 
     @Test
     void linkedAndCreated_nameTheRecord() {
-        assertThat(HistorySummaries.linked(WEB_42)).isEqualTo("record web/42 linked");
+        assertThat(HistorySummaries.linked(WEB_42, null)).isEqualTo("record web/42 linked");
         assertThat(HistorySummaries.created(WEB_42)).isEqualTo("profile created by record web/42");
     }
 }

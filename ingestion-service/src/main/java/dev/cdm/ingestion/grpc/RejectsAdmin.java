@@ -1,0 +1,92 @@
+package dev.cdm.ingestion.grpc;
+
+import dev.cdm.ingestion.api.StoredReject;
+import dev.cdm.ingestion.rejected.RejectedRecordRepository;
+import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.proto.v1.ListRejectsRequest;
+import dev.cdm.proto.v1.ListRejectsResponse;
+import dev.cdm.proto.v1.ResubmitRejectsRequest;
+import dev.cdm.proto.v1.ResubmitRejectsResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** {@code ListRejects} and {@code ResubmitRejects}: the review side of the reject store. */
+@ApplicationScoped
+class RejectsAdmin {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT + " (0 means " + DEFAULT_LIMIT + ")";
+    static final String IDS_OR_ALL = "give reject ids, or none with all_open";
+    private static final Logger LOG = Logger.getLogger(RejectsAdmin.class);
+
+    @Inject
+    RejectedRecordRepository rejections;
+
+    @Inject
+    RecordIngestion ingestion;
+
+    ListRejectsResponse list(ListRejectsRequest request) {
+        int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            new FieldViolations().add("limit", LIMIT_RANGE).throwIfAny();
+        }
+        ListRejectsResponse.Builder response = ListRejectsResponse.newBuilder();
+        rejections.list(request.getSource().strip(), request.getIncludeResolved(), limit)
+                .forEach(reject -> response.addRejects(RejectsGrpcMapper.toProto(reject)));
+        return response.build();
+    }
+
+    /**
+     * Ingests each named (or every open) reject again under the requested policy. A reject that was resolved in
+     * the meantime is skipped: its record was accepted since, and sending the older fields would undo that.
+     */
+    ResubmitRejectsResponse resubmit(ResubmitRejectsRequest request) {
+        boolean byIds = request.getRejectIdsCount() > 0;
+        if (byIds == request.getAllOpen()) {
+            new FieldViolations().add("reject_ids", IDS_OR_ALL).throwIfAny();
+        }
+        List<String> ids = request.getAllOpen() ? rejections.openIds()
+                : new ArrayList<>(new LinkedHashSet<>(request.getRejectIdsList()));
+        if (!request.getAllOpen()) {
+            ids.forEach(this::requireKnown);
+        }
+        int accepted = 0;
+        int stillRejected = 0;
+        for (String id : ids) {
+            Optional<StoredReject> reject = rejections.find(id).filter(StoredReject::isOpen);
+            if (reject.isEmpty()) {
+                continue;
+            }
+            try {
+                ingestion.ingest(RejectsGrpcMapper.toRequest(reject.get().rejected(), request.getInvalidFields()), id);
+                accepted++;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT) {
+                    throw e;
+                }
+                stillRejected++;
+            }
+        }
+        LOG.infof("Resubmitted %d reject(s): %d accepted, %d still rejected", accepted + stillRejected, accepted,
+                stillRejected);
+        return ResubmitRejectsResponse.newBuilder()
+                .setResubmitted(accepted + stillRejected)
+                .setAccepted(accepted)
+                .setStillRejected(stillRejected)
+                .build();
+    }
+
+    private void requireKnown(String id) {
+        if (rejections.find(id).isEmpty()) {
+            throw Status.NOT_FOUND.withDescription("No reject with id " + id).asRuntimeException();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cdm.profile.identity;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import dev.cdm.kernel.events.SourceRecordKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The match index in MongoDB, every read by {@code _id}: {@code identity_blocks} (blocking key → the profiles
+ * holding it), {@code identity_profiles} (profile → its records' match fields) and {@code identity_records}
+ * (source record → its profile, the routing of known records and the basis of link exports).
+ */
+@ApplicationScoped
+public class IdentityIndexRepository {
+
+    static final String BLOCKS = "identity_blocks";
+    static final String PROFILES = "identity_profiles";
+    static final String RECORDS = "identity_records";
+
+    private final MongoDatabase database;
+
+    @Inject
+    IdentityIndexRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
+        this(mongo.getDatabase(database));
+    }
+
+    IdentityIndexRepository(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public Optional<IndexedProfile> profile(String profileId) {
+        return Optional.ofNullable(profiles().find(Filters.eq("_id", profileId)).first())
+                .map(IdentityDocuments::profile);
+    }
+
+    public Map<String, IndexedProfile> profiles(Collection<String> profileIds) {
+        Map<String, IndexedProfile> found = new HashMap<>();
+        if (!profileIds.isEmpty()) {
+            profiles().find(Filters.in("_id", profileIds))
+                    .forEach(doc -> found.put(doc.getString("_id"), IdentityDocuments.profile(doc)));
+        }
+        return found;
+    }
+
+    /** The profiles of each blocking key that has any. */
+    public Map<String, List<String>> blocks(Collection<String> keys) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            blocks().find(Filters.in("_id", keys))
+                    .forEach(doc -> found.put(doc.getString("_id"), doc.getList("profileIds", String.class, List.of())));
+        }
+        return found;
+    }
+
+    /** The profile each known record is in. */
+    public Map<SourceRecordKey, String> routes(Collection<SourceRecordKey> keys) {
+        Map<SourceRecordKey, String> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            records().find(Filters.in("_id", keys.stream().map(IdentityDocuments::routeId).toList()))
+                    .forEach(doc -> found.put(IdentityDocuments.routeKey(doc), doc.getString("profileId")));
+        }
+        return found;
+    }
+
+    public Optional<String> route(SourceRecordKey key) {
+        return Optional.ofNullable(routes(List.of(key)).get(key));
+    }
+
+    /** Every route (of one source, when given), to {@code sink}, in the order of their ids. */
+    public void forEachRoute(String source, BiConsumer<SourceRecordKey, String> sink) {
+        Bson filter = source == null || source.isBlank() ? new Document() : Filters.eq("source", source);
+        records().find(filter).sort(new Document("_id", 1))
+                .forEach(doc -> sink.accept(IdentityDocuments.routeKey(doc), doc.getString("profileId")));
+    }
+
+    /** Applies the block changes in order, in one bulk write. */
+    void applyBlockChanges(List<IdentityIndexBatch.BlockChange> changes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (IdentityIndexBatch.BlockChange change : changes) {
+            Bson update = change.add() ? Updates.addToSet("profileIds", change.profileId())
+                    : Updates.pull("profileIds", change.profileId());
+            for (String key : change.keys()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), update,
+                        new UpdateOptions().upsert(change.add())));
+            }
+        }
+        if (!writes.isEmpty()) {
+            blocks().bulkWrite(writes);
+        }
+    }
+
+    void routeAll(Map<SourceRecordKey, String> routes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        routes.forEach((key, profileId) -> writes.add(new ReplaceOneModel<>(
+                Filters.eq("_id", IdentityDocuments.routeId(key)), IdentityDocuments.route(key, profileId),
+                new ReplaceOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            records().bulkWrite(writes);
+        }
+    }
+
+    /** Stores the profiles; the projection checked their versions when it read them, in this same batch. */
+    void saveAll(List<IndexedProfile> changed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        changed.forEach(profile -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", profile.profileId()),
+                IdentityDocuments.profile(profile), new ReplaceOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            profiles().bulkWrite(writes);
+        }
+    }
+
+    void deleteAll(Collection<String> profileIds) {
+        if (!profileIds.isEmpty()) {
+            profiles().deleteMany(Filters.in("_id", profileIds));
+        }
+    }
+
+    void dropAll() {
+        blocks().drop();
+        profiles().drop();
+        records().drop();
+    }
+
+    private MongoCollection<Document> blocks() {
+        return database.getCollection(BLOCKS);
+    }
+
+    private MongoCollection<Document> profiles() {
+        return database.getCollection(PROFILES);
+    }
+
+    private MongoCollection<Document> records() {
+        return database.getCollection(RECORDS);
+    }
+}

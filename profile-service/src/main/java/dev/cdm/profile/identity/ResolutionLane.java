@@ -1,0 +1,294 @@
+package dev.cdm.profile.identity;
+
+import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
+import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.projection.ProjectionAdmin;
+import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.FoundSplitProfileCommand;
+import dev.cdm.profile.api.MergeIntoCommand;
+import dev.cdm.profile.api.RegisterSourceRecordCommand;
+import dev.cdm.profile.api.RegistrationOutcome;
+import dev.cdm.profile.api.SplitOffRecordsCommand;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The single place where profile membership changes: resolutions of new records, updates of known ones and splits
+ * all pass through one thread, in order, so two records of one person arriving together can never both found a
+ * profile. Work queued while a batch runs forms the next batch: it is resolved against the match index plus the
+ * batch's own decisions ({@link IdentityWorkspace}) and its commands commit in one event store transaction. Before
+ * each batch the lane waits until the {@code identity-index} projection has seen every event it committed before.
+ *
+ * <p>A batch that fails as a whole is rolled back and its items are retried one by one, so one bad item fails
+ * alone. One profile-service instance runs the lane; more replicas would need a leader election (not built).
+ */
+@ApplicationScoped
+public class ResolutionLane {
+
+    private static final Logger LOG = Logger.getLogger(ResolutionLane.class);
+    private static final Duration INDEX_WAIT = Duration.ofMinutes(5);
+
+    @Inject
+    IdentityIndexRepository index;
+
+    @Inject
+    MatchPolicy policy;
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    Configuration axon;
+
+    @Inject
+    ProjectionAdmin projections;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "cdm.identity.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
+    private IdentityResolver resolver;
+    private Thread worker;
+    private volatile boolean running;
+    /** The event store head after the lane's last commit; unknown until the first batch, which takes the head. */
+    private long committedHead = UNKNOWN;
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
+    /** A record to resolve, as the profile service received it. */
+    public record Registration(SourceRecordKey key, PersonData person, Instant receivedAt) {
+    }
+
+    /** What a registration did. */
+    public record Registered(String profileId, RegistrationOutcome outcome, List<String> mergedProfileIds) {
+    }
+
+    /** What a split did. */
+    public record Split(String profileId, String newProfileId) {
+    }
+
+    void start(@Observes StartupEvent event) {
+        resolver = new IdentityResolver(policy);
+        running = true;
+        worker = new Thread(this::run, "resolution-lane");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    public CompletableFuture<Registered> register(Registration registration) {
+        return registerAll(List.of(registration)).get(0);
+    }
+
+    /** Queues the registrations together, in order; one future per registration. */
+    public List<CompletableFuture<Registered>> registerAll(List<Registration> registrations) {
+        List<Item<Registered>> items = registrations.stream().map(Item::registration).toList();
+        enqueue(items);
+        return items.stream().map(i -> i.result).toList();
+    }
+
+    public CompletableFuture<Split> split(String profileId, List<SourceRecordKey> records, String reason) {
+        Item<Split> item = new Item<>(null, batch -> batch.split(profileId, records, reason));
+        enqueue(List.of(item));
+        return item.result;
+    }
+
+    private void enqueue(List<? extends Item<?>> items) {
+        if (!running) {
+            throw new IllegalStateException("The resolution lane is not running");
+        }
+        queue.addAll(items);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Item<?> first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Item<?>> items = new ArrayList<>(List.of(first));
+                queue.drainTo(items, batchSize - 1);
+                runBatch(items);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Resolution lane batch failed unexpectedly", e);
+            }
+        }
+    }
+
+    private void runBatch(List<Item<?>> items) throws InterruptedException {
+        long start = System.nanoTime();
+        awaitIndex();
+        long awaited = System.nanoTime();
+        long[] loaded = new long[1];
+        try {
+            List<Runnable> completions = QuarkusTransaction.requiringNew().timeout(300).call(() -> {
+                Batch batch = new Batch(items);
+                loaded[0] = System.nanoTime();
+                List<Runnable> done = new ArrayList<>();
+                for (Item<?> item : items) {
+                    done.add(item.applyTo(batch));
+                }
+                return done;
+            });
+            committedHead = headPosition();
+            completions.forEach(Runnable::run);
+            long end = System.nanoTime();
+            LOG.debugf("batch of %d: index wait %d ms, load %d ms, resolve+commands+commit %d ms", items.size(),
+                    (awaited - start) / 1_000_000, (loaded[0] - awaited) / 1_000_000, (end - loaded[0]) / 1_000_000);
+        } catch (RuntimeException batchFailure) {
+            if (items.size() == 1) {
+                items.get(0).result.completeExceptionally(unwrap(batchFailure));
+                return;
+            }
+            LOG.warnf("A resolution batch of %d items failed (%s); retrying them one by one", items.size(),
+                    batchFailure.getClass().getSimpleName());
+            for (Item<?> item : items) {
+                runBatch(List.of(item));
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof org.axonframework.commandhandling.CommandExecutionException
+                || t instanceof jakarta.transaction.RollbackException || t.getClass() == RuntimeException.class
+                || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void awaitIndex() throws InterruptedException {
+        if (committedHead == UNKNOWN) {
+            // after a (re)start the index may still be catching up with what earlier runs stored
+            committedHead = headPosition();
+        }
+        if (committedHead < 0) {
+            return;
+        }
+        try {
+            projections.awaitPosition(IdentityIndexProjection.NAME, committedHead, INDEX_WAIT);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The match index did not catch up within " + INDEX_WAIT, e);
+        }
+    }
+
+    private long headPosition() {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /** One unit of work, the record it resolves (null for a split) and the future its caller waits on. */
+    private static final class Item<T> {
+        final IndexedRecord record;
+        final Function<Batch, T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Item(IndexedRecord record, Function<Batch, T> work) {
+            this.record = record;
+            this.work = work;
+        }
+
+        static Item<Registered> registration(Registration registration) {
+            IndexedRecord record = IndexedRecord.of(registration.key(), registration.person());
+            return new Item<>(record, batch -> batch.register(registration, record));
+        }
+
+        /** Runs in the batch's transaction; the returned completion runs after the commit. */
+        Runnable applyTo(Batch batch) {
+            T value = work.apply(batch);
+            return () -> result.complete(value);
+        }
+    }
+
+    /** The decisions of one batch, against one workspace. */
+    private final class Batch {
+
+        private final IdentityWorkspace workspace;
+
+        Batch(List<Item<?>> items) {
+            List<IndexedRecord> records = items.stream().map(i -> i.record).filter(r -> r != null).toList();
+            this.workspace = IdentityWorkspace.load(index, policy.maxBlockSize(),
+                    records.stream().map(IndexedRecord::key).toList(), records);
+        }
+
+        Registered register(Registration registration, IndexedRecord record) {
+            String known = workspace.route(registration.key());
+            if (known != null) {
+                RegistrationOutcome outcome = commands.sendAndWait(new RegisterSourceRecordCommand(known,
+                        registration.key(), registration.person(), registration.receivedAt()));
+                workspace.link(known, record);
+                return new Registered(known, outcome, List.of());
+            }
+            Resolution resolution = resolver.resolve(record, workspace.candidates(record));
+            if (resolution.foundsProfile()) {
+                String profileId = registration.key().foundingProfileId();
+                RegistrationOutcome outcome = commands.sendAndWait(new RegisterSourceRecordCommand(profileId,
+                        registration.key(), registration.person(), registration.receivedAt()));
+                workspace.found(profileId, record);
+                return new Registered(profileId, outcome, List.of());
+            }
+            String survivor = resolution.profileId();
+            for (String retired : resolution.absorbedProfileIds()) {
+                merge(survivor, retired, resolution.decision(), registration.receivedAt());
+            }
+            RegistrationOutcome outcome = commands.sendAndWait(new RegisterSourceRecordCommand(survivor,
+                    registration.key(), registration.person(), registration.receivedAt(), resolution.decision()));
+            workspace.link(survivor, record);
+            return new Registered(survivor, outcome, resolution.absorbedProfileIds());
+        }
+
+        private void merge(String survivor, String retired, LinkDecision bridge, Instant at) {
+            List<MovedRecord> moved = commands.sendAndWait(new MergeIntoCommand(retired, survivor, at));
+            LinkDecision reason = new LinkDecision(LinkDecision.RULE_MERGE, bridge.matchedRecord(), bridge.score(),
+                    bridge.evidence(), retired, null);
+            commands.sendAndWait(new AbsorbProfileCommand(survivor, retired, moved, reason, at));
+            workspace.merge(survivor, retired);
+        }
+
+        Split split(String profileId, List<SourceRecordKey> records, String reason) {
+            String newProfileId = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            List<MovedRecord> moved = commands.sendAndWait(
+                    new SplitOffRecordsCommand(profileId, newProfileId, records, reason, now));
+            commands.sendAndWait(new FoundSplitProfileCommand(newProfileId, profileId, moved, reason, now));
+            workspace.split(profileId, newProfileId, moved.stream()
+                    .map(m -> IndexedRecord.of(m.record(), m.person())).toList());
+            return new Split(profileId, newProfileId);
+        }
+    }
+}
