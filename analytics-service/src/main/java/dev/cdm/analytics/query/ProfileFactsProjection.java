@@ -5,10 +5,13 @@ import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
+import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.ProjectionBatch;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +27,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 public class ProfileFactsProjection {
 
     public static final String NAME = "analytics-profile-counts";
+    private static final String BATCH = ProfileFactsProjection.class.getName() + "/batch";
 
     private final ProfileFactsRepository repository;
 
@@ -33,7 +37,11 @@ public class ProfileFactsProjection {
 
     @EventHandler
     void on(ProfileCreatedEvent event, @SequenceNumber long sequence) {
-        repository.saveIfNewer(ProfileFacts.created(event.profileId(), sequence));
+        batch(facts -> {
+            if (facts.find(event.profileId()).filter(f -> f.version() >= sequence).isEmpty()) {
+                facts.save(event.profileId(), ProfileFacts.created(event.profileId(), sequence));
+            }
+        });
     }
 
     @EventHandler
@@ -78,10 +86,16 @@ public class ProfileFactsProjection {
     }
 
     private void update(String profileId, long sequence, UnaryOperator<ProfileFacts> change) {
-        ProfileFacts current = repository.find(profileId).orElseGet(() -> ProfileFacts.created(profileId, -1));
-        if (current.version() >= sequence) {
-            return;
-        }
-        repository.saveIfNewer(change.apply(current));
+        batch(facts -> {
+            ProfileFacts current = facts.find(profileId).orElseGet(() -> ProfileFacts.created(profileId, -1));
+            if (current.version() < sequence) {
+                facts.save(profileId, change.apply(current));
+            }
+        });
+    }
+
+    /** Facts are read and written in bulk per processor batch. */
+    private void batch(Consumer<DocumentBatch<ProfileFacts>> work) {
+        ProjectionBatch.apply(BATCH, () -> repository.batch(ProjectionBatch.aggregatesOfBatch()), work);
     }
 }

@@ -4,9 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import dev.cdm.kernel.projection.VersionedDocuments;
+import dev.cdm.kernel.projection.DocumentBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,10 +34,10 @@ public class ProfileFactsRepository {
                 .map(ProfileFactsDocuments::toFacts);
     }
 
-    /** Stores the facts unless the stored ones already reflect {@code facts.version()} or later. */
-    void saveIfNewer(ProfileFacts facts) {
-        VersionedDocuments.saveIfNewer(facts(), facts.profileId(), facts.version(),
-                ProfileFactsDocuments.toDocument(facts));
+    /** A write buffer for one projection batch, holding the facts of {@code prefetch} already. */
+    DocumentBatch<ProfileFacts> batch(Collection<String> prefetch) {
+        return new DocumentBatch<>(facts(), ProfileFactsDocuments::toFacts, ProfileFactsDocuments::toDocument,
+                prefetch);
     }
 
     void dropAll() {

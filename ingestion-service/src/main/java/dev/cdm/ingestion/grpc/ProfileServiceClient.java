@@ -44,16 +44,24 @@ class ProfileServiceClient {
     private final ProfileServiceGrpc.ProfileServiceStub asyncStub;
     private final String address;
     private final Duration deadline;
+    private final Duration batchDeadline;
 
+    /**
+     * {@code batchDeadline} bounds a whole batch: its records are resolved one after the other, behind whatever
+     * other streams queued before them, so it needs far longer than one record.
+     */
     @Inject
     ProfileServiceClient(@Named(PeerChannels.PROFILE_SERVICE) ManagedChannel channel,
                          @ConfigProperty(name = "cdm.peers.profile-service") String address,
-                         @ConfigProperty(name = "cdm.peers.deadline", defaultValue = "PT10S") Duration deadline) {
+                         @ConfigProperty(name = "cdm.peers.deadline", defaultValue = "PT10S") Duration deadline,
+                         @ConfigProperty(name = "cdm.peers.batch-deadline", defaultValue = "PT2M")
+                         Duration batchDeadline) {
         this.channel = channel;
         this.stub = ProfileServiceGrpc.newBlockingStub(channel);
         this.asyncStub = ProfileServiceGrpc.newStub(channel);
         this.address = address;
         this.deadline = deadline;
+        this.batchDeadline = batchDeadline;
     }
 
     IngestRecordResponse register(RegisterSourceRecordRequest request) {
@@ -74,7 +82,7 @@ class ProfileServiceClient {
                                                                  Context context) {
         reconnectIfFailing();
         CompletableFuture<RegisterSourceRecordsResponse> answer = new CompletableFuture<>();
-        context.run(() -> asyncStub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        context.run(() -> asyncStub.withDeadlineAfter(batchDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 .registerSourceRecords(request, new StreamObserver<>() {
                     @Override
                     public void onNext(RegisterSourceRecordsResponse response) {
@@ -116,7 +124,7 @@ class ProfileServiceClient {
                             batch ? BATCH_NOT_ACCEPTED : RECORD_NOT_ACCEPTED))
                     .asRuntimeException();
             case DEADLINE_EXCEEDED -> Status.UNAVAILABLE.withCause(e)
-                    .withDescription(NO_ANSWER.formatted(address, deadline.toMillis() + " ms",
+                    .withDescription(NO_ANSWER.formatted(address, (batch ? batchDeadline : deadline).toMillis() + " ms",
                             batch ? BATCH_MAYBE_REGISTERED : RECORD_MAYBE_REGISTERED))
                     .asRuntimeException();
             case CANCELLED -> e;

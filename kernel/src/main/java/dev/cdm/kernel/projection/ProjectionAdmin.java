@@ -96,6 +96,28 @@ public class ProjectionAdmin {
         }
     }
 
+    /**
+     * The global position up to which projection {@code name} has processed every event: its position, or just
+     * below its lowest gap (an index it read past while its transaction had not committed); -1 while it is
+     * replaying, as its read model is then incomplete at any position.
+     */
+    public long settledPosition(String name) {
+        TrackingEventProcessor processor = processor(name);
+        long settled = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            if (segment.isReplaying() || segment.getTrackingToken() == null) {
+                return -1;
+            }
+            TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
+            long position = token.position().orElse(-1);
+            if (token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+                position = Math.min(position, gapAware.getGaps().first() - 1);
+            }
+            settled = Math.min(settled, position);
+        }
+        return settled == Long.MAX_VALUE || !processor.isRunning() ? -1 : settled;
+    }
+
     private static boolean hasGapsUpTo(TrackingEventProcessor processor, long position) {
         return processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getTrackingToken)

@@ -1,13 +1,11 @@
 package dev.cdm.profile.identity;
 
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.projection.DocumentBatch;
 import dev.cdm.kernel.projection.ProjectionBatch;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,44 +22,25 @@ final class IdentityIndexBatch implements ProjectionBatch {
     private static final Logger LOG = Logger.getLogger(IdentityIndexBatch.class);
 
     private final IdentityIndexRepository index;
-    private final Map<String, IndexedProfile> profiles = new HashMap<>();
-    private final Set<String> missing = new HashSet<>();
+    private final DocumentBatch<IndexedProfile> profiles;
     private final List<BlockChange> blockChanges = new ArrayList<>();
     private final Map<SourceRecordKey, String> routes = new LinkedHashMap<>();
-    private final Set<String> changed = new LinkedHashSet<>();
-    private final Set<String> deleted = new LinkedHashSet<>();
 
     IdentityIndexBatch(IdentityIndexRepository index, Collection<String> prefetch) {
         this.index = index;
-        if (!prefetch.isEmpty()) {
-            Map<String, IndexedProfile> found = index.profiles(prefetch);
-            profiles.putAll(found);
-            prefetch.stream().filter(id -> !found.containsKey(id)).forEach(missing::add);
-        }
+        this.profiles = index.batch(prefetch);
     }
 
     Optional<IndexedProfile> profile(String profileId) {
-        IndexedProfile cached = profiles.get(profileId);
-        if (cached != null || missing.contains(profileId)) {
-            return Optional.ofNullable(cached);
-        }
-        Optional<IndexedProfile> loaded = index.profile(profileId);
-        loaded.ifPresentOrElse(p -> profiles.put(profileId, p), () -> missing.add(profileId));
-        return loaded;
+        return profiles.find(profileId);
     }
 
     void save(IndexedProfile profile) {
-        profiles.put(profile.profileId(), profile);
-        missing.remove(profile.profileId());
-        deleted.remove(profile.profileId());
-        changed.add(profile.profileId());
+        profiles.save(profile.profileId(), profile);
     }
 
     void delete(String profileId) {
-        profiles.remove(profileId);
-        missing.add(profileId);
-        changed.remove(profileId);
-        deleted.add(profileId);
+        profiles.delete(profileId);
     }
 
     void addToBlocks(Collection<String> keys, String profileId) {
@@ -90,15 +69,12 @@ final class IdentityIndexBatch implements ProjectionBatch {
         long blocks = System.nanoTime();
         index.routeAll(routes);
         long routed = System.nanoTime();
-        index.saveAll(changed.stream().map(profiles::get).toList());
-        index.deleteAll(deleted);
-        LOG.debugf("flush: %d block changes %d ms, %d routes %d ms, %d profiles %d ms", blockChanges.size(),
-                (blocks - start) / 1_000_000, routes.size(), (routed - blocks) / 1_000_000, changed.size(),
+        profiles.flush();
+        LOG.debugf("flush: %d block changes %d ms, %d routes %d ms, profiles %d ms", blockChanges.size(),
+                (blocks - start) / 1_000_000, routes.size(), (routed - blocks) / 1_000_000,
                 (System.nanoTime() - routed) / 1_000_000);
         blockChanges.clear();
         routes.clear();
-        changed.clear();
-        deleted.clear();
     }
 
     /** Add {@code profileId} to (or remove it from) the blocks {@code keys}. */

@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.projection.DocumentBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -118,20 +119,9 @@ public class IdentityIndexRepository {
         }
     }
 
-    /** Stores the profiles; the projection checked their versions when it read them, in this same batch. */
-    void saveAll(List<IndexedProfile> changed) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        changed.forEach(profile -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", profile.profileId()),
-                IdentityDocuments.profile(profile), new ReplaceOptions().upsert(true))));
-        if (!writes.isEmpty()) {
-            profiles().bulkWrite(writes);
-        }
-    }
-
-    void deleteAll(Collection<String> profileIds) {
-        if (!profileIds.isEmpty()) {
-            profiles().deleteMany(Filters.in("_id", profileIds));
-        }
+    /** A write buffer of match-index profiles for one projection batch, holding those of {@code prefetch} already. */
+    DocumentBatch<IndexedProfile> batch(Collection<String> prefetch) {
+        return new DocumentBatch<>(profiles(), IdentityDocuments::profile, IdentityDocuments::profile, prefetch);
     }
 
     void dropAll() {

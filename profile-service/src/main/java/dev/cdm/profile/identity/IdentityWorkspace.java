@@ -5,40 +5,61 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The part of the match index one resolution batch needs, read once, and kept current in memory as the batch
- * decides: a record resolved early in the batch is a candidate for the records after it, before the
- * {@code identity-index} projection has seen any of the batch's events.
+ * The part of the match index one resolution batch needs: read once from MongoDB, with the lane's pending changes
+ * (committed but maybe not yet projected) laid on top, and kept current in memory as the batch decides, so a record
+ * resolved early in the batch is a candidate for the records after it. It remembers what it changed, for the
+ * lane's pending changes once the batch has committed.
  */
 final class IdentityWorkspace {
 
     private final IdentityIndexRepository index;
+    private final PendingChanges pending;
     private final int maxBlockSize;
-    private final Map<SourceRecordKey, String> routes;
+    private final Map<SourceRecordKey, String> routes = new HashMap<>();
     private final Map<String, Set<String>> blocks = new HashMap<>();
     private final Map<String, IndexedProfile> profiles = new HashMap<>();
+    private final Changes changes = new Changes(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
 
-    private IdentityWorkspace(IdentityIndexRepository index, int maxBlockSize, Map<SourceRecordKey, String> routes) {
+    private IdentityWorkspace(IdentityIndexRepository index, PendingChanges pending, int maxBlockSize) {
         this.index = index;
+        this.pending = pending;
         this.maxBlockSize = maxBlockSize;
-        this.routes = routes;
     }
 
     /** Reads the routes of {@code keys} and the blocks (with their profiles) of {@code records}. */
-    static IdentityWorkspace load(IdentityIndexRepository index, int maxBlockSize, Collection<SourceRecordKey> keys,
-                                  Collection<IndexedRecord> records) {
-        IdentityWorkspace workspace = new IdentityWorkspace(index, maxBlockSize, new HashMap<>(index.routes(keys)));
+    static IdentityWorkspace load(IdentityIndexRepository index, PendingChanges pending, int maxBlockSize,
+                                  Collection<SourceRecordKey> keys, Collection<IndexedRecord> records) {
+        IdentityWorkspace workspace = new IdentityWorkspace(index, pending, maxBlockSize);
+        workspace.routes.putAll(index.routes(keys));
+        keys.forEach(key -> pending.route(key).ifPresent(profileId -> workspace.routes.put(key, profileId)));
         Set<String> blockKeys = new HashSet<>();
         records.forEach(r -> blockKeys.addAll(r.blockingKeys()));
         index.blocks(blockKeys).forEach((key, ids) -> workspace.blocks.put(key, new LinkedHashSet<>(ids)));
+        for (String key : blockKeys) {
+            if (pending.hasBlock(key)) {
+                pending.applyToBlock(key, workspace.blocks.computeIfAbsent(key, k -> new LinkedHashSet<>()));
+            }
+        }
         Set<String> candidateIds = new HashSet<>();
         workspace.blocks.values().stream().filter(ids -> ids.size() <= maxBlockSize).forEach(candidateIds::addAll);
-        workspace.profiles.putAll(index.profiles(candidateIds));
+        Set<String> unread = new HashSet<>();
+        for (String id : candidateIds) {
+            Optional<Optional<IndexedProfile>> pendingProfile = pending.profile(id);
+            if (pendingProfile.isPresent()) {
+                pendingProfile.get().ifPresent(p -> workspace.profiles.put(id, p));
+            } else {
+                unread.add(id);
+            }
+        }
+        workspace.profiles.putAll(index.profiles(unread));
         return workspace;
     }
 
@@ -57,7 +78,7 @@ final class IdentityWorkspace {
         }
         List<IndexedProfile> found = new ArrayList<>();
         for (String id : ids) {
-            IndexedProfile profile = profiles.computeIfAbsent(id, missing -> index.profile(missing).orElse(null));
+            IndexedProfile profile = profile(id);
             if (profile != null) {
                 found.add(profile);
             }
@@ -72,36 +93,73 @@ final class IdentityWorkspace {
     }
 
     void link(String profileId, IndexedRecord record) {
-        IndexedProfile profile = profiles.get(profileId);
+        IndexedProfile profile = profile(profileId);
         if (profile != null) {
             profile.put(record);
+            changes.profiles().put(profileId, profile);
         }
-        record.blockingKeys().forEach(key -> blocks.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(profileId));
+        record.blockingKeys().forEach(key -> addToBlock(key, profileId));
         routes.put(record.key(), profileId);
+        changes.routes().put(record.key(), profileId);
     }
 
     /** {@code retired}'s records now belong to {@code survivor}. */
     void merge(String survivor, String retired) {
-        IndexedProfile gone = profiles.remove(retired);
-        blocks.values().forEach(members -> members.remove(retired));
+        IndexedProfile gone = profile(retired);
+        profiles.remove(retired);
+        changes.profiles().put(retired, null);
         if (gone != null) {
+            gone.blockingKeys().forEach(key -> removeFromBlock(key, retired));
             gone.records().forEach(record -> link(survivor, record));
         }
+        blocks.values().forEach(members -> members.remove(retired));
     }
 
     /** {@code records} left {@code profileId} and founded {@code newProfileId}; the two stay apart. */
     void split(String profileId, String newProfileId, List<IndexedRecord> records) {
-        IndexedProfile source = profiles.computeIfAbsent(profileId, id -> index.profile(id).orElse(null));
+        IndexedProfile source = profile(profileId);
         IndexedProfile created = new IndexedProfile(newProfileId, -1);
         profiles.put(newProfileId, created);
         created.keepApartFrom(profileId);
         if (source != null) {
             records.forEach(r -> source.remove(r.key()));
             source.keepApartFrom(newProfileId);
+            changes.profiles().put(profileId, source);
             Set<String> stillHeld = source.blockingKeys();
             records.forEach(r -> r.blockingKeys().stream().filter(k -> !stillHeld.contains(k))
-                    .forEach(k -> blocks.getOrDefault(k, new HashSet<>()).remove(profileId)));
+                    .forEach(k -> removeFromBlock(k, profileId)));
         }
         records.forEach(r -> link(newProfileId, r));
+    }
+
+    Changes changes() {
+        return changes;
+    }
+
+    /** A profile as this batch knows it: changed here, pending from an earlier batch, or as MongoDB has it. */
+    private IndexedProfile profile(String profileId) {
+        return profiles.computeIfAbsent(profileId, id -> pending.profile(id)
+                .orElseGet(() -> index.profile(id)).orElse(null));
+    }
+
+    private void addToBlock(String key, String profileId) {
+        blocks.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(profileId);
+        changes.blocks().computeIfAbsent(key, k -> new HashMap<>()).put(profileId, true);
+    }
+
+    private void removeFromBlock(String key, String profileId) {
+        Set<String> members = blocks.get(key);
+        if (members != null) {
+            members.remove(profileId);
+        }
+        changes.blocks().computeIfAbsent(key, k -> new HashMap<>()).put(profileId, false);
+    }
+
+    /**
+     * What a batch changed: the latest state of each profile (null: retired), block memberships (true: member)
+     * and routes.
+     */
+    record Changes(Map<String, IndexedProfile> profiles, Map<String, Map<String, Boolean>> blocks,
+                   Map<SourceRecordKey, String> routes) {
     }
 }

@@ -24,6 +24,14 @@ public final class IndexedProfile {
         this.version = version;
     }
 
+    /** A copy to change without changing this one (records themselves are immutable). */
+    public IndexedProfile copy() {
+        IndexedProfile copy = new IndexedProfile(profileId, version);
+        copy.records.putAll(records);
+        copy.keptApartFrom.addAll(keptApartFrom);
+        return copy;
+    }
+
     public String profileId() {
         return profileId;
     }

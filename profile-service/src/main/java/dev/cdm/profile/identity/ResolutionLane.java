@@ -37,9 +37,10 @@ import org.jboss.logging.Logger;
 /**
  * The single place where profile membership changes: resolutions of new records, updates of known ones and splits
  * all pass through one thread, in order, so two records of one person arriving together can never both found a
- * profile. Work queued while a batch runs forms the next batch: it is resolved against the match index plus the
- * batch's own decisions ({@link IdentityWorkspace}) and its commands commit in one event store transaction. Before
- * each batch the lane waits until the {@code identity-index} projection has seen every event it committed before.
+ * profile. Work queued while a batch runs forms the next batch: it is resolved against the match index, the lane's
+ * own committed changes the {@code identity-index} projection has not applied yet ({@link PendingChanges}) and the
+ * batch's own decisions ({@link IdentityWorkspace}), and its commands commit in one event store transaction. So the
+ * lane never waits for the projection, except after a start or during a replay of the index.
  *
  * <p>A batch that fails as a whole is rolled back and its items are retried one by one, so one bad item fails
  * alone. One profile-service instance runs the lane; more replicas would need a leader election (not built).
@@ -71,7 +72,9 @@ public class ResolutionLane {
     @ConfigProperty(name = "cdm.identity.batch-size", defaultValue = "500")
     int batchSize;
 
-    private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
+    /** Groups of items, each queued at once, so a caller's batch is never split by the worker's first poll. */
+    private final BlockingQueue<List<? extends Item<?>>> queue = new LinkedBlockingQueue<>();
+    private final PendingChanges pending = new PendingChanges();
     private IdentityResolver resolver;
     private Thread worker;
     private volatile boolean running;
@@ -127,18 +130,20 @@ public class ResolutionLane {
         if (!running) {
             throw new IllegalStateException("The resolution lane is not running");
         }
-        queue.addAll(items);
+        queue.add(List.copyOf(items));
     }
 
     private void run() {
         while (running) {
             try {
-                Item<?> first = queue.poll(1, TimeUnit.SECONDS);
+                List<? extends Item<?>> first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Item<?>> items = new ArrayList<>(List.of(first));
-                queue.drainTo(items, batchSize - 1);
+                List<Item<?>> items = new ArrayList<>(first);
+                while (items.size() < batchSize && queue.peek() != null) {
+                    items.addAll(queue.poll());
+                }
                 runBatch(items);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -151,24 +156,25 @@ public class ResolutionLane {
 
     private void runBatch(List<Item<?>> items) throws InterruptedException {
         long start = System.nanoTime();
-        awaitIndex();
-        long awaited = System.nanoTime();
+        prepareIndex();
+        long prepared = System.nanoTime();
         long[] loaded = new long[1];
         try {
-            List<Runnable> completions = QuarkusTransaction.requiringNew().timeout(300).call(() -> {
+            Committed committed = QuarkusTransaction.requiringNew().timeout(300).call(() -> {
                 Batch batch = new Batch(items);
                 loaded[0] = System.nanoTime();
                 List<Runnable> done = new ArrayList<>();
                 for (Item<?> item : items) {
                     done.add(item.applyTo(batch));
                 }
-                return done;
+                return new Committed(done, batch.workspace.changes());
             });
             committedHead = headPosition();
-            completions.forEach(Runnable::run);
-            long end = System.nanoTime();
-            LOG.debugf("batch of %d: index wait %d ms, load %d ms, resolve+commands+commit %d ms", items.size(),
-                    (awaited - start) / 1_000_000, (loaded[0] - awaited) / 1_000_000, (end - loaded[0]) / 1_000_000);
+            pending.record(committedHead, committed.changes());
+            committed.completions().forEach(Runnable::run);
+            LOG.debugf("batch of %d: index check %d ms, load %d ms, resolve+commands+commit %d ms", items.size(),
+                    (prepared - start) / 1_000_000, (loaded[0] - prepared) / 1_000_000,
+                    (System.nanoTime() - loaded[0]) / 1_000_000);
         } catch (RuntimeException batchFailure) {
             if (items.size() == 1) {
                 items.get(0).result.completeExceptionally(unwrap(batchFailure));
@@ -182,6 +188,10 @@ public class ResolutionLane {
         }
     }
 
+    /** A committed batch: its callers' completions and what it changed in the match index. */
+    private record Committed(List<Runnable> completions, IdentityWorkspace.Changes changes) {
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable t = error;
         while ((t instanceof org.axonframework.commandhandling.CommandExecutionException
@@ -192,19 +202,34 @@ public class ResolutionLane {
         return t;
     }
 
-    private void awaitIndex() throws InterruptedException {
+    /**
+     * Makes the match index plus the pending changes current: forgets what the projection has applied since the
+     * last batch. After a (re)start, or while the projection replays, there is nothing to lay on top of: the lane
+     * then waits until the projection has everything committed so far.
+     */
+    private void prepareIndex() throws InterruptedException {
         if (committedHead == UNKNOWN) {
-            // after a (re)start the index may still be catching up with what earlier runs stored
             committedHead = headPosition();
-        }
-        if (committedHead < 0) {
+            awaitIndex();
             return;
         }
-        try {
-            projections.awaitPosition(IdentityIndexProjection.NAME, committedHead, INDEX_WAIT);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The match index did not catch up within " + INDEX_WAIT, e);
+        long settled = projections.settledPosition(IdentityIndexProjection.NAME);
+        if (settled < 0) {
+            awaitIndex();
+        } else {
+            pending.forget(settled);
         }
+    }
+
+    private void awaitIndex() throws InterruptedException {
+        if (committedHead >= 0) {
+            try {
+                projections.awaitPosition(IdentityIndexProjection.NAME, committedHead, INDEX_WAIT);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("The match index did not catch up within " + INDEX_WAIT, e);
+            }
+        }
+        pending.clear();
     }
 
     private long headPosition() {
@@ -242,7 +267,7 @@ public class ResolutionLane {
 
         Batch(List<Item<?>> items) {
             List<IndexedRecord> records = items.stream().map(i -> i.record).filter(r -> r != null).toList();
-            this.workspace = IdentityWorkspace.load(index, policy.maxBlockSize(),
+            this.workspace = IdentityWorkspace.load(index, pending, policy.maxBlockSize(),
                     records.stream().map(IndexedRecord::key).toList(), records);
         }
 

@@ -1,14 +1,11 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.projection.DocumentBatch;
 import dev.cdm.kernel.projection.ProjectionBatch;
 import dev.cdm.profile.api.ProfileView;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,34 +16,20 @@ import java.util.Set;
 final class ProfileViewBatch implements ProjectionBatch {
 
     private final ProfileViewRepository repository;
-    private final Map<String, ProfileView> views = new HashMap<>();
-    private final Set<String> missing = new HashSet<>();
+    private final DocumentBatch<ProfileView> views;
     private final List<LookupChange> lookups = new ArrayList<>();
-    private final Set<String> changed = new LinkedHashSet<>();
 
     ProfileViewBatch(ProfileViewRepository repository, Collection<String> prefetch) {
         this.repository = repository;
-        if (!prefetch.isEmpty()) {
-            Map<String, ProfileView> found = repository.findAll(prefetch);
-            views.putAll(found);
-            prefetch.stream().filter(id -> !found.containsKey(id)).forEach(missing::add);
-        }
+        this.views = repository.batch(prefetch);
     }
 
     Optional<ProfileView> find(String profileId) {
-        ProfileView cached = views.get(profileId);
-        if (cached != null || missing.contains(profileId)) {
-            return Optional.ofNullable(cached);
-        }
-        Optional<ProfileView> loaded = repository.find(profileId);
-        loaded.ifPresentOrElse(v -> views.put(profileId, v), () -> missing.add(profileId));
-        return loaded;
+        return views.find(profileId);
     }
 
     void save(ProfileView view) {
-        views.put(view.profileId(), view);
-        missing.remove(view.profileId());
-        changed.add(view.profileId());
+        views.save(view.profileId(), view);
     }
 
     void addToLookup(Collection<String> keys, String profileId) {
@@ -64,9 +47,8 @@ final class ProfileViewBatch implements ProjectionBatch {
     @Override
     public void flush() {
         repository.applyLookupChanges(lookups);
-        repository.saveAll(changed.stream().map(views::get).toList());
+        views.flush();
         lookups.clear();
-        changed.clear();
     }
 
     /** Add {@code profileId} to (or remove it from) the lookups {@code keys}. */

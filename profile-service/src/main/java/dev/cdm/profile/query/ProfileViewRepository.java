@@ -4,8 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -15,10 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import dev.cdm.kernel.projection.DocumentBatch;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,21 +59,9 @@ public class ProfileViewRepository {
         return found;
     }
 
-    Map<String, ProfileView> findAll(Collection<String> profileIds) {
-        Map<String, ProfileView> found = new HashMap<>();
-        profiles().find(Filters.in("_id", profileIds))
-                .forEach(doc -> found.put(doc.getString("_id"), ProfileDocuments.toView(doc)));
-        return found;
-    }
-
-    /** Stores the views; the projection checked their versions when it read them, in the same batch. */
-    void saveAll(List<ProfileView> views) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        views.forEach(view -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", view.profileId()),
-                ProfileDocuments.toDocument(view), new ReplaceOptions().upsert(true))));
-        if (!writes.isEmpty()) {
-            profiles().bulkWrite(writes);
-        }
+    /** A write buffer of views for one projection batch, holding those of {@code prefetch} already. */
+    DocumentBatch<ProfileView> batch(Collection<String> prefetch) {
+        return new DocumentBatch<>(profiles(), ProfileDocuments::toView, ProfileDocuments::toDocument, prefetch);
     }
 
     /** Applies the lookup changes in order, in one bulk write. */
