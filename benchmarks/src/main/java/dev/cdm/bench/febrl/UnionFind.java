@@ -15,6 +15,19 @@ final class UnionFind {
         }
     }
 
+    /**
+     * The clusters that matched pairs ({@code i << 32 | j}, as {@link CandidatePairs} and {@link DukePairs} give
+     * them) form over records 0..n-1, as each record's cluster root: the transitive closure {@link PairMetrics}
+     * scores, the same for every engine.
+     */
+    static int[] clusters(int n, long[] pairs) {
+        UnionFind sets = new UnionFind(n);
+        for (long pair : pairs) {
+            sets.union((int) (pair >>> 32), (int) pair);
+        }
+        return sets.roots();
+    }
+
     int find(int x) {
         while (parent[x] != x) {
             parent[x] = parent[parent[x]];

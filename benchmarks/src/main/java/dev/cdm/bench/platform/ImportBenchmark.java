@@ -1,0 +1,112 @@
+package dev.cdm.bench.platform;
+
+import static dev.cdm.bench.report.Numbers.grouped;
+
+import dev.cdm.bench.CountConverter;
+import dev.cdm.bench.People;
+import dev.cdm.bench.RunOptions;
+import dev.cdm.bench.platform.PlatformSession.CliRun;
+import dev.cdm.bench.report.JsonReport;
+import dev.cdm.bench.report.Machine;
+import dev.cdm.bench.report.TextTable;
+import dev.cdm.kernel.events.PersonData;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * End-to-end bulk ingestion: a generated CSV (canonical header) imported with {@code cdm import} into a fresh
+ * platform, timed until every accepted record is visible in its profile (the command waits for that). Every
+ * {@code duplicate-every}-th person also comes from a second source with a reformatted phone and upper-case email,
+ * so resolution links as well as creates.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Generates CSV files of made-up people, imports each into a fresh platform with cdm import "
+                + "and reports records/s until everything is visible.")
+public final class ImportBenchmark implements Callable<Integer> {
+
+    static final String HEADER = "record_id,source,first_name,last_name,email,phone,birth_date,address,country";
+
+    @Option(names = "--records", split = ",", defaultValue = "10000,100000", converter = CountConverter.class,
+            description = "Sizes to import (people; a fresh platform each). Default: ${DEFAULT-VALUE}.")
+    List<Long> sizes;
+
+    @Option(names = "--duplicate-every", defaultValue = "5",
+            description = "Every n-th person also arrives from a second source. Default: ${DEFAULT-VALUE}.")
+    int duplicateEvery;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (long size : sizes) {
+            try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "import",
+                    ImportBenchmark::progress)) {
+                Path file = session.dataDir().resolve("people-" + size + ".csv");
+                long rows = write(file, size);
+                progress("importing " + grouped(rows) + " records (" + grouped(size) + " people)");
+                CliRun imported = session.cli("import", file.toString(), "--json");
+                results.add(new Result(size, rows, imported.seconds(), imported.stdout().strip()));
+                progress(String.format(Locale.ROOT, "%s records in %.1f s: %s records/s", grouped(rows),
+                        imported.seconds(), grouped(Math.round(rows / imported.seconds()))));
+            }
+        }
+        TextTable table = new TextTable("cdm import, until visible", "people", "records", "seconds", "records/s");
+        results.forEach(r -> table.row(grouped(r.people()), grouped(r.records()),
+                String.format(Locale.ROOT, "%.1f", r.seconds()), grouped(Math.round(r.records() / r.seconds()))));
+        System.out.println(Machine.current());
+        table.print(System.out);
+        if (run.json != null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("machine", Machine.current().toString());
+            json.put("runs", results.stream().map(r -> Map.of("people", r.people(), "records", r.records(),
+                    "seconds", r.seconds(), "summary", r.summary())).toList());
+            JsonReport.write(run.json, json);
+        }
+        return 0;
+    }
+
+    private long write(Path file, long people) throws IOException {
+        long rows = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.newLine();
+            for (long n = 0; n < people; n++) {
+                PersonData p = People.person(n);
+                out.write(row("crm-" + n, "crm", p, p.email(), p.phone()));
+                rows++;
+                if (duplicateEvery > 0 && n % duplicateEvery == 0) {
+                    String national = "0" + p.phone().substring(3);
+                    out.write(row("shop-" + n, "shop", p, p.email().toUpperCase(Locale.ROOT), national));
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String row(String id, String source, PersonData p, String email, String phone) {
+        return String.join(",", id, source, p.firstName(), p.lastName(), email, phone,
+                p.birthDate().toString(), "\"" + p.address() + "\"", p.country()) + "\n";
+    }
+
+    static void progress(String message) {
+        System.err.println("[import] " + message);
+    }
+
+    record Result(long people, long records, double seconds, String summary) {
+    }
+}
