@@ -8,6 +8,7 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
+import dev.cdm.kernel.grpc.PersonRules;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import io.grpc.Status;
@@ -15,7 +16,6 @@ import io.grpc.StatusRuntimeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,13 +44,15 @@ class RecordIngestion {
     @Inject
     Clock clock;
 
+    @Inject
+    PersonRules personRules;
+
     /** Judges the record; {@code rejectId} names its reject when known (a resubmission), else it is derived. */
     JudgedRecord judge(IngestRecordRequest request, String rejectId) {
         FieldViolations violations = new FieldViolations();
         SourceRecordKey key = PersonFieldsMapper.toKey(request.getKey(), violations);
         boolean keyValid = violations.isEmpty();
-        PersonData person = PersonFieldsMapper.toPersonData(request.getPerson(), "person", LocalDate.now(clock),
-                request.getInvalidFields(), violations);
+        PersonData person = personRules.toPersonData(request.getPerson(), request.getInvalidFields(), violations);
         String id = rejectId != null ? rejectId
                 : keyValid ? RejectedRecord.idFor(key) : UUID.randomUUID().toString();
         return new JudgedRecord(request, key, person, violations, id);

@@ -55,6 +55,16 @@ public final class PersonFieldsMapper {
      */
     public static PersonData toPersonData(PersonFields fields, String prefix, LocalDate today,
                                           InvalidFieldPolicy policy, FieldViolations violations) {
+        return toPersonData(fields, prefix, today, policy, null, violations);
+    }
+
+    /**
+     * As above; a phone in national format without the record's country is read in {@code defaultCountry}
+     * (ISO 3166-1 alpha-2, null for none). The record's country stays as given.
+     */
+    public static PersonData toPersonData(PersonFields fields, String prefix, LocalDate today,
+                                          InvalidFieldPolicy policy, String defaultCountry,
+                                          FieldViolations violations) {
         FieldJudge judge = new FieldJudge(prefix, policy == InvalidFieldPolicy.INVALID_FIELD_POLICY_DROP_FIELD,
                 violations);
         String country = judge.judge("country", fields.getCountry(), PersonFieldsMapper::country);
@@ -62,7 +72,8 @@ public final class PersonFieldsMapper {
                 judge.judge("first_name", fields.getFirstName(), PersonFieldsMapper::name),
                 judge.judge("last_name", fields.getLastName(), PersonFieldsMapper::name),
                 judge.judge("email", fields.getEmail(), PersonFieldsMapper::email),
-                judge.judge("phone", fields.getPhone(), (v, f, vs) -> phone(v, country, f, vs)),
+                judge.judge("phone", fields.getPhone(),
+                        (v, f, vs) -> phone(v, country != null ? country : defaultCountry, f, vs)),
                 judge.judge("birth_date", fields.getBirthDate(), (v, f, vs) -> birthDate(v, today, f, vs)),
                 judge.judge("address", fields.getAddress(), PersonFieldsMapper::address),
                 country,

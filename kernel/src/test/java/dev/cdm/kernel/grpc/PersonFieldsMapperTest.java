@@ -187,4 +187,21 @@ class PersonFieldsMapperTest {
         assertThat(person.invalid()).containsOnlyKeys("external_ids");
         assertThat(person.originals()).doesNotContainKey("external_ids");
     }
+
+    @Test
+    void toPersonData_readsANationalPhone_inTheDefaultCountry_whenTheRecordHasNone() {
+        PersonFields shop = PersonFields.newBuilder().setLastName("Volkov").setPhone("8 943 776-70-77").build();
+        FieldViolations withDefault = new FieldViolations();
+        FieldViolations withoutDefault = new FieldViolations();
+
+        PersonData person = PersonFieldsMapper.toPersonData(shop, "person", TODAY,
+                InvalidFieldPolicy.INVALID_FIELD_POLICY_REJECT_RECORD, "RU", withDefault);
+        PersonFieldsMapper.toPersonData(shop, "person", TODAY, InvalidFieldPolicy.INVALID_FIELD_POLICY_REJECT_RECORD,
+                null, withoutDefault);
+
+        assertThat(withDefault.isEmpty()).isTrue();
+        assertThat(person.phone()).isEqualTo("+79437767077");
+        assertThat(person.country()).as("the record's country stays unknown").isNull();
+        assertThat(withoutDefault.list()).extracting(BadRequest.FieldViolation::getField).containsExactly("person.phone");
+    }
 }

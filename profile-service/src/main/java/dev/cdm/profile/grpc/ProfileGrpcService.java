@@ -4,6 +4,7 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
+import dev.cdm.kernel.grpc.PersonRules;
 import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
@@ -44,7 +45,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +76,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     Clock clock;
+
+    @Inject
+    PersonRules personRules;
 
     @Override
     public void registerSourceRecord(RegisterSourceRecordRequest request,
@@ -168,8 +171,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     private Registration registration(RegisterSourceRecordRequest request, FieldViolations violations) {
         SourceRecordKey key = PersonFieldsMapper.toKey(request.getKey(), violations);
-        PersonData person = PersonFieldsMapper.toPersonData(request.getPerson(), "person", LocalDate.now(clock),
-                request.getInvalidFields(), violations);
+        PersonData person = personRules.toPersonData(request.getPerson(), request.getInvalidFields(), violations);
         Instant receivedAt = request.hasReceivedAt() ? ProfileGrpcMapper.instant(request.getReceivedAt())
                 : clock.instant();
         return new Registration(key, person, receivedAt);

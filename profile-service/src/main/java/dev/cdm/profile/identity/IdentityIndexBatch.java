@@ -2,14 +2,12 @@ package dev.cdm.profile.identity;
 
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.KeyListBatch;
 import dev.cdm.kernel.projection.ProjectionBatch;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,12 +21,13 @@ final class IdentityIndexBatch implements ProjectionBatch {
 
     private final IdentityIndexRepository index;
     private final DocumentBatch<IndexedProfile> profiles;
-    private final List<BlockChange> blockChanges = new ArrayList<>();
+    private final KeyListBatch blocks;
     private final Map<SourceRecordKey, String> routes = new LinkedHashMap<>();
 
     IdentityIndexBatch(IdentityIndexRepository index, Collection<String> prefetch) {
         this.index = index;
         this.profiles = index.batch(prefetch);
+        this.blocks = index.blockBatch();
     }
 
     Optional<IndexedProfile> profile(String profileId) {
@@ -44,15 +43,11 @@ final class IdentityIndexBatch implements ProjectionBatch {
     }
 
     void addToBlocks(Collection<String> keys, String profileId) {
-        if (!keys.isEmpty()) {
-            blockChanges.add(new BlockChange(Set.copyOf(keys), profileId, true));
-        }
+        blocks.add(keys, profileId);
     }
 
     void removeFromBlocks(Collection<String> keys, String profileId) {
-        if (!keys.isEmpty()) {
-            blockChanges.add(new BlockChange(Set.copyOf(keys), profileId, false));
-        }
+        blocks.remove(keys, profileId);
     }
 
     void route(Collection<SourceRecordKey> keys, String profileId) {
@@ -65,19 +60,16 @@ final class IdentityIndexBatch implements ProjectionBatch {
     @Override
     public void flush() {
         long start = System.nanoTime();
-        index.applyBlockChanges(blockChanges);
-        long blocks = System.nanoTime();
+        int blockChanges = blocks.size();
+        blocks.flush();
+        long blocked = System.nanoTime();
         index.routeAll(routes);
         long routed = System.nanoTime();
         profiles.flush();
-        LOG.debugf("flush: %d block changes %d ms, %d routes %d ms, profiles %d ms", blockChanges.size(),
-                (blocks - start) / 1_000_000, routes.size(), (routed - blocks) / 1_000_000,
+        LOG.debugf("flush: %d block changes %d ms, %d routes %d ms, profiles %d ms", blockChanges,
+                (blocked - start) / 1_000_000, routes.size(), (routed - blocked) / 1_000_000,
                 (System.nanoTime() - routed) / 1_000_000);
-        blockChanges.clear();
         routes.clear();
     }
 
-    /** Add {@code profileId} to (or remove it from) the blocks {@code keys}. */
-    record BlockChange(Set<String> keys, String profileId, boolean add) {
-    }
 }

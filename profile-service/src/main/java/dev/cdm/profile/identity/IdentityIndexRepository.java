@@ -6,12 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.KeyListBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -67,7 +65,7 @@ public class IdentityIndexRepository {
         Map<String, List<String>> found = new HashMap<>();
         if (!keys.isEmpty()) {
             blocks().find(Filters.in("_id", keys))
-                    .forEach(doc -> found.put(doc.getString("_id"), doc.getList("profileIds", String.class, List.of())));
+                    .forEach(doc -> found.put(doc.getString("_id"), doc.getList(KeyListBatch.IDS, String.class, List.of())));
         }
         return found;
     }
@@ -93,20 +91,9 @@ public class IdentityIndexRepository {
                 .forEach(doc -> sink.accept(IdentityDocuments.routeKey(doc), doc.getString("profileId")));
     }
 
-    /** Applies the block changes in order, in one bulk write. */
-    void applyBlockChanges(List<IdentityIndexBatch.BlockChange> changes) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (IdentityIndexBatch.BlockChange change : changes) {
-            Bson update = change.add() ? Updates.addToSet("profileIds", change.profileId())
-                    : Updates.pull("profileIds", change.profileId());
-            for (String key : change.keys()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), update,
-                        new UpdateOptions().upsert(change.add())));
-            }
-        }
-        if (!writes.isEmpty()) {
-            blocks().bulkWrite(writes);
-        }
+    /** A write buffer of block changes for one projection batch. */
+    KeyListBatch blockBatch() {
+        return new KeyListBatch(blocks());
     }
 
     void routeAll(Map<SourceRecordKey, String> routes) {

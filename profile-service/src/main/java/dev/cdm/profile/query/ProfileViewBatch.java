@@ -1,13 +1,11 @@
 package dev.cdm.profile.query;
 
 import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.KeyListBatch;
 import dev.cdm.kernel.projection.ProjectionBatch;
 import dev.cdm.profile.api.ProfileView;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The profile-view changes of one processor batch: views read once (the batch's all at the start), changed in
@@ -15,13 +13,12 @@ import java.util.Set;
  */
 final class ProfileViewBatch implements ProjectionBatch {
 
-    private final ProfileViewRepository repository;
     private final DocumentBatch<ProfileView> views;
-    private final List<LookupChange> lookups = new ArrayList<>();
+    private final KeyListBatch lookups;
 
     ProfileViewBatch(ProfileViewRepository repository, Collection<String> prefetch) {
-        this.repository = repository;
         this.views = repository.batch(prefetch);
+        this.lookups = repository.lookupBatch();
     }
 
     Optional<ProfileView> find(String profileId) {
@@ -33,25 +30,16 @@ final class ProfileViewBatch implements ProjectionBatch {
     }
 
     void addToLookup(Collection<String> keys, String profileId) {
-        if (!keys.isEmpty()) {
-            lookups.add(new LookupChange(Set.copyOf(keys), profileId, true));
-        }
+        lookups.add(keys, profileId);
     }
 
     void removeFromLookup(Collection<String> keys, String profileId) {
-        if (!keys.isEmpty()) {
-            lookups.add(new LookupChange(Set.copyOf(keys), profileId, false));
-        }
+        lookups.remove(keys, profileId);
     }
 
     @Override
     public void flush() {
-        repository.applyLookupChanges(lookups);
+        lookups.flush();
         views.flush();
-        lookups.clear();
-    }
-
-    /** Add {@code profileId} to (or remove it from) the lookups {@code keys}. */
-    record LookupChange(Set<String> keys, String profileId, boolean add) {
     }
 }

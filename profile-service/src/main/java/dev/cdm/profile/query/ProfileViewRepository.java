@@ -4,10 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import dev.cdm.profile.api.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.KeyListBatch;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,7 +49,7 @@ public class ProfileViewRepository {
             return List.of();
         }
         List<ProfileView> found = new ArrayList<>();
-        for (String id : lookup.getList("profileIds", String.class)) {
+        for (String id : lookup.getList(KeyListBatch.IDS, String.class)) {
             find(id).ifPresent(found::add);
         }
         return found;
@@ -64,18 +60,9 @@ public class ProfileViewRepository {
         return new DocumentBatch<>(profiles(), ProfileDocuments::toView, ProfileDocuments::toDocument, prefetch);
     }
 
-    /** Applies the lookup changes in order, in one bulk write. */
-    void applyLookupChanges(List<ProfileViewBatch.LookupChange> changes) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (ProfileViewBatch.LookupChange change : changes) {
-            Bson update = change.add() ? Updates.addToSet("profileIds", change.profileId())
-                    : Updates.pull("profileIds", change.profileId());
-            change.keys().forEach(key -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key), update,
-                    new UpdateOptions().upsert(change.add()))));
-        }
-        if (!writes.isEmpty()) {
-            lookup().bulkWrite(writes);
-        }
+    /** A write buffer of lookup changes for one projection batch. */
+    KeyListBatch lookupBatch() {
+        return new KeyListBatch(lookup());
     }
 
     void dropAll() {
