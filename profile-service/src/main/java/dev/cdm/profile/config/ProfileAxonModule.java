@@ -4,6 +4,7 @@ import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.profile.command.CustomerProfile;
 import dev.cdm.profile.identity.IdentityIndexProjection;
 import dev.cdm.profile.identity.IdentityIndexRepository;
+import dev.cdm.profile.identity.MatchPolicy;
 import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ class ProfileAxonModule implements AxonModule {
     @Inject
     IdentityIndexRepository identityIndex;
 
+    @Inject
+    MatchPolicy identityPolicy;
+
     @ConfigProperty(name = "cdm.profile.snapshot-threshold", defaultValue = "100")
     int snapshotThreshold;
 
@@ -40,7 +44,8 @@ class ProfileAxonModule implements AxonModule {
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         c.snapshotter(), snapshotThreshold)));
         configurer.eventProcessing().registerEventHandler(c -> new ProfileViewProjection(repository));
-        configurer.eventProcessing().registerEventHandler(c -> new IdentityIndexProjection(identityIndex));
+        configurer.eventProcessing().registerEventHandler(c -> new IdentityIndexProjection(identityIndex,
+                identityPolicy.maxBlockSize()));
         // Axon's default (correlation and trace id), plus the command name, into every event's metadata
         configurer.configureCorrelationDataProviders(
                 c -> List.of(new MessageOriginProvider(), new CommandNameProvider()));

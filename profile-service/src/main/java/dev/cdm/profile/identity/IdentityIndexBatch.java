@@ -24,10 +24,10 @@ final class IdentityIndexBatch implements ProjectionBatch {
     private final KeyListBatch blocks;
     private final Map<SourceRecordKey, String> routes = new LinkedHashMap<>();
 
-    IdentityIndexBatch(IdentityIndexRepository index, Collection<String> prefetch) {
+    IdentityIndexBatch(IdentityIndexRepository index, Collection<String> prefetch, int maxBlockSize) {
         this.index = index;
         this.profiles = index.batch(prefetch);
-        this.blocks = index.blockBatch();
+        this.blocks = index.blockBatch(maxBlockSize);
     }
 
     Optional<IndexedProfile> profile(String profileId) {

@@ -32,9 +32,11 @@ public class IdentityIndexProjection {
     private static final String BATCH = IdentityIndexProjection.class.getName() + "/batch";
 
     private final IdentityIndexRepository index;
+    private final int maxBlockSize;
 
-    public IdentityIndexProjection(IdentityIndexRepository index) {
+    public IdentityIndexProjection(IdentityIndexRepository index, int maxBlockSize) {
         this.index = index;
+        this.maxBlockSize = maxBlockSize;
     }
 
     @EventHandler
@@ -115,6 +117,7 @@ public class IdentityIndexProjection {
     }
 
     private void batch(Consumer<IdentityIndexBatch> work) {
-        ProjectionBatch.apply(BATCH, () -> new IdentityIndexBatch(index, ProjectionBatch.aggregatesOfBatch()), work);
+        ProjectionBatch.apply(BATCH, () -> new IdentityIndexBatch(index, ProjectionBatch.aggregatesOfBatch(),
+                maxBlockSize), work);
     }
 }

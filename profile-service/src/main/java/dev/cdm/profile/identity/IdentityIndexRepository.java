@@ -60,12 +60,16 @@ public class IdentityIndexRepository {
         return found;
     }
 
-    /** The profiles of each blocking key that has any. */
+    /** The profiles of each blocking key that has any and is not oversized (too common to find candidates by). */
     public Map<String, List<String>> blocks(Collection<String> keys) {
         Map<String, List<String>> found = new HashMap<>();
         if (!keys.isEmpty()) {
             blocks().find(Filters.in("_id", keys))
-                    .forEach(doc -> found.put(doc.getString("_id"), doc.getList(KeyListBatch.IDS, String.class, List.of())));
+                    .forEach(doc -> {
+                        if (!Boolean.TRUE.equals(doc.getBoolean(KeyListBatch.OVERSIZED))) {
+                            found.put(doc.getString("_id"), doc.getList(KeyListBatch.IDS, String.class, List.of()));
+                        }
+                    });
         }
         return found;
     }
@@ -91,9 +95,9 @@ public class IdentityIndexRepository {
                 .forEach(doc -> sink.accept(IdentityDocuments.routeKey(doc), doc.getString("profileId")));
     }
 
-    /** A write buffer of block changes for one projection batch. */
-    KeyListBatch blockBatch() {
-        return new KeyListBatch(blocks());
+    /** A write buffer of block changes for one projection batch; a block stops growing at {@code maxBlockSize}. */
+    KeyListBatch blockBatch(int maxBlockSize) {
+        return new KeyListBatch(blocks(), maxBlockSize);
     }
 
     void routeAll(Map<SourceRecordKey, String> routes) {

@@ -32,8 +32,11 @@ public interface MatchPolicy {
     @WithDefault("2")
     int maxBirthDates();
 
-    /** A blocking key shared by more profiles than this is too common to find candidates by (e.g. a common name). */
-    @WithDefault("500")
+    /**
+     * A blocking key shared by more profiles than this is too common to find candidates by (e.g. a common name):
+     * its block is marked oversized, stops growing and is ignored.
+     */
+    @WithDefault("100")
     int maxBlockSize();
 
     /**
