@@ -2,7 +2,8 @@ package dev.cdm.stores;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.cdm.stores.readside.ReadSideBackend;
+import dev.cdm.stores.readside.ReadSideMigration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,10 @@ public final class EmbeddedStores implements AutoCloseable {
 
     public static final String DATABASE = "cdm";
     public static final String USER = "postgres";
+    /** The read side's file; {@link ReadSideBackend} encodes it differently from the plain H2 backend. */
+    static final String READ_SIDE_FILE = "read-side-v2.mv";
+    /** The read side of versions before {@link ReadSideBackend}: migrated on start, then deleted. */
+    static final String LEGACY_READ_SIDE_FILE = "read-side.mv";
 
     /** Reported to clients so that modern tools (mongosh, current drivers) connect. */
     private static final MongoVersion REPORTED_MONGO_VERSION = new MongoVersion() {
@@ -42,11 +47,11 @@ public final class EmbeddedStores implements AutoCloseable {
     };
 
     private final EmbeddedPostgres postgres;
-    private final H2Backend mongoBackend;
+    private final ReadSideBackend mongoBackend;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
 
-    private EmbeddedStores(EmbeddedPostgres postgres, H2Backend mongoBackend, MongoServer mongo) {
+    private EmbeddedStores(EmbeddedPostgres postgres, ReadSideBackend mongoBackend, MongoServer mongo) {
         this.postgres = postgres;
         this.mongoBackend = mongoBackend;
         this.mongo = mongo;
@@ -57,11 +62,13 @@ public final class EmbeddedStores implements AutoCloseable {
     public static EmbeddedStores start(Path dataDir, int postgresPort, int mongoPort) {
         EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"), postgresPort);
         try {
-            Files.createDirectories(dataDir.resolve("mongo"));
-            H2Backend backend = new H2Backend(dataDir.resolve("mongo").resolve("read-side.mv").toString());
+            Path mongoDir = Files.createDirectories(dataDir.resolve("mongo"));
+            ReadSideMigration.migrateIfPresent(mongoDir.resolve(LEGACY_READ_SIDE_FILE), mongoDir.resolve(READ_SIDE_FILE));
+            ReadSideBackend backend = ReadSideBackend.open(mongoDir.resolve(READ_SIDE_FILE));
             backend.version(REPORTED_MONGO_VERSION);
+            // no oplog: nothing here uses change streams, and it would keep a copy of every write, personal data
+            // included, outside every collection that erasure purges (and cost more than the writes themselves)
             MongoServer mongo = new MongoServer(backend);
-            mongo.enableOplog();
             mongo.bind("127.0.0.1", mongoPort);
             return new EmbeddedStores(postgres, backend, mongo);
         } catch (IOException | RuntimeException e) {

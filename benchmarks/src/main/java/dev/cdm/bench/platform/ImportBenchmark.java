@@ -46,6 +46,11 @@ public final class ImportBenchmark implements Callable<Integer> {
             description = "Every n-th person also arrives from a second source. Default: ${DEFAULT-VALUE}.")
     int duplicateEvery;
 
+    @Option(names = "--service-java-option",
+            description = "An option added to every service JVM (repeatable), e.g. "
+                    + "-XX:StartFlightRecording=filename=DIR/ to profile the run.")
+    List<String> serviceJavaOptions = new ArrayList<>();
+
     @Mixin
     RunOptions run;
 
@@ -54,7 +59,7 @@ public final class ImportBenchmark implements Callable<Integer> {
         List<Result> results = new ArrayList<>();
         for (long size : sizes) {
             try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "import",
-                    ImportBenchmark::progress)) {
+                    serviceJavaOptions, ImportBenchmark::progress)) {
                 Path file = session.dataDir().resolve("people-" + size + ".csv");
                 long rows = write(file, size);
                 progress("importing " + grouped(rows) + " records (" + grouped(size) + " people)");

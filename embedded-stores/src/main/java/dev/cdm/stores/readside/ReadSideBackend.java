@@ -1,0 +1,70 @@
+package dev.cdm.stores.readside;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.nio.file.Path;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The MongoDB stand-in's storage: mongo-java-server's H2 (MVStore) backend with data types that suit it, keys of
+ * unique indexes compared as MongoDB values ({@link KeyValueDataType}) and documents stored as BSON
+ * ({@link BsonDocumentDataType}). The map names and layout are the library's; only the encodings differ, so a file
+ * of the plain H2 backend is not readable by this one (see {@link ReadSideMigration}).
+ */
+public final class ReadSideBackend extends H2Backend {
+
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    private ReadSideBackend(MVStore store) {
+        super(store);
+    }
+
+    public static ReadSideBackend open(Path file) {
+        return new ReadSideBackend(MVStore.open(file.toString()));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new ReadSideDatabase(databaseName);
+    }
+
+    /*
+     * An inner class on purpose: H2Database's constructor already opens the collections and indexes (calling the
+     * overrides below), before a subclass could have set a field of its own; the enclosing backend is set first.
+     */
+    private final class ReadSideDatabase extends H2Database {
+
+        ReadSideDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueDataType.INSTANCE));
+            return new ReadSideIndex(map, indexName, keys, sparse);
+        }
+    }
+}

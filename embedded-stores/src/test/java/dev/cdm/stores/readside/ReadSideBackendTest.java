@@ -1,0 +1,112 @@
+package dev.cdm.stores.readside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadSideBackendTest {
+
+    @TempDir
+    Path dir;
+
+    private void withCollection(Consumer<MongoCollection<Document>> work) {
+        ReadSideBackend backend = ReadSideBackend.open(dir.resolve("read-side-v2.mv"));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            work.accept(client.getDatabase("cdm-test").getCollection("docs"));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    @Test
+    void documents_keepEveryValueType_acrossARestart() {
+        ObjectId objectId = new ObjectId();
+        Document stored = new Document("_id", "p-1")
+                .append("text", "Иван Волков").append("int", 42).append("long", 1L << 40).append("double", 12.5)
+                .append("flag", true).append("none", null).append("when", new Date(1_700_000_000_000L))
+                .append("oid", objectId).append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("money", Decimal128.parse("12.50"))
+                .append("nested", new Document("list", List.of("a", 1, new Document("deep", 2L))));
+        withCollection(docs -> docs.insertOne(stored));
+
+        withCollection(docs -> assertThat(docs.find(Filters.eq("_id", "p-1")).first()).isEqualTo(stored));
+    }
+
+    @Test
+    void lookupsById_findEachOfManyDocuments_acrossARestart() {
+        withCollection(docs -> {
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                many.add(new Document("_id", "key:" + i).append("n", i));
+            }
+            docs.insertMany(many);
+        });
+
+        withCollection(docs -> {
+            assertThat(docs.countDocuments()).isEqualTo(5_000);
+            assertThat(docs.find(Filters.eq("_id", "key:4321")).first()).containsEntry("n", 4321);
+            assertThat(docs.find(Filters.in("_id", List.of("key:7", "key:4999", "absent"))).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 4999);
+            assertThat(docs.find(Filters.eq("_id", 17)).first()).as("a number is not the string key").isNull();
+        });
+    }
+
+    @Test
+    void upserts_addToTheDocumentTheyFind_notToADuplicate() {
+        withCollection(docs -> docs.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", "block"), Updates.addToSet("ids", "a"),
+                        new UpdateOptions().upsert(true)),
+                new UpdateOneModel<>(Filters.eq("_id", "block"), Updates.addToSet("ids", "b"),
+                        new UpdateOptions().upsert(true)))));
+
+        withCollection(docs -> {
+            docs.updateOne(Filters.eq("_id", "block"), Updates.addToSet("ids", "a"), new UpdateOptions().upsert(true));
+            assertThat(docs.countDocuments()).isEqualTo(1);
+            assertThat(docs.find().first().getList("ids", String.class)).containsExactly("a", "b");
+        });
+    }
+
+    @Test
+    void uniqueCompoundIndex_refusesADuplicate_acrossARestart() {
+        withCollection(docs -> {
+            docs.createIndex(Indexes.ascending("source", "recordId"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("source", "web").append("recordId", "42"));
+        });
+
+        withCollection(docs -> {
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 2).append("source", "web")
+                    .append("recordId", "42")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThatThrownBy(() -> docs.bulkWrite(List.of(new com.mongodb.client.model.InsertOneModel<>(
+                    new Document("_id", 1).append("source", "shop")))))
+                    .isInstanceOf(MongoBulkWriteException.class);
+            docs.insertOne(new Document("_id", 3).append("source", "shop").append("recordId", "42"));
+            assertThat(docs.countDocuments()).isEqualTo(2);
+        });
+    }
+}
