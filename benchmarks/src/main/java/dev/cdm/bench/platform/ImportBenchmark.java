@@ -10,6 +10,8 @@ import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.TextTable;
 import dev.cdm.kernel.events.PersonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +71,11 @@ public final class ImportBenchmark implements Callable<Integer> {
                         imported.seconds(), grouped(Math.round(rows / imported.seconds()))));
             }
         }
-        TextTable table = new TextTable("cdm import, until visible", "people", "records", "seconds", "records/s");
+        TextTable table = new TextTable("cdm import, until visible", "people", "records", "seconds", "records/s",
+                "stream s", "wait s");
         results.forEach(r -> table.row(grouped(r.people()), grouped(r.records()),
-                String.format(Locale.ROOT, "%.1f", r.seconds()), grouped(Math.round(r.records() / r.seconds()))));
+                String.format(Locale.ROOT, "%.1f", r.seconds()), grouped(Math.round(r.records() / r.seconds())),
+                summaryNumber(r.summary(), "elapsed_seconds"), summaryNumber(r.summary(), "wait_seconds")));
         System.out.println(Machine.current());
         table.print(System.out);
         if (run.json != null) {
@@ -106,6 +110,16 @@ public final class ImportBenchmark implements Callable<Integer> {
     private static String row(String id, String source, PersonData p, String email, String phone) {
         return String.join(",", id, source, p.firstName(), p.lastName(), email, phone,
                 p.birthDate().toString(), "\"" + p.address() + "\"", p.country()) + "\n";
+    }
+
+    /** A number of the CLI's --json summary: {@code elapsed_seconds} (the stream), {@code wait_seconds} (until readable). */
+    private static String summaryNumber(String summary, String field) {
+        try {
+            JsonNode value = new ObjectMapper().readTree(summary).get(field);
+            return value == null ? "?" : String.format(Locale.ROOT, "%.1f", value.asDouble());
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static void progress(String message) {

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class ReadSideBackend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + namespace,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new ReadSideCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         @Override

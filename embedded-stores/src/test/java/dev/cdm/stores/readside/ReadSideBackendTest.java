@@ -77,6 +77,23 @@ class ReadSideBackendTest {
     }
 
     @Test
+    void idInLookups_stillSortSkipAndProject_andOtherShapesStillMatch() {
+        withCollection(docs -> {
+            docs.insertMany(List.of(new Document("_id", "a").append("n", 1).append("x", "keep"),
+                    new Document("_id", "b").append("n", 2).append("x", "keep"),
+                    new Document("_id", "c").append("n", 3).append("x", "keep")));
+
+            assertThat(docs.find(Filters.in("_id", List.of("c", "a", "b", "zz"))).sort(new Document("n", -1))
+                    .skip(1).projection(new Document("x", 0)).into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "b").append("n", 2), new Document("_id", "a").append("n", 1));
+            assertThat(docs.find(Filters.and(Filters.in("_id", List.of("a", "b")), Filters.gt("n", 1)))
+                    .into(new ArrayList<>())).extracting(d -> d.getString("_id")).containsExactly("b");
+            assertThat(docs.find(Filters.in("_id", List.of(1, "c"))).into(new ArrayList<>()))
+                    .extracting(d -> d.getString("_id")).containsExactly("c");
+        });
+    }
+
+    @Test
     void upserts_addToTheDocumentTheyFind_notToADuplicate() {
         withCollection(docs -> docs.bulkWrite(List.of(
                 new UpdateOneModel<>(Filters.eq("_id", "block"), Updates.addToSet("ids", "a"),

@@ -5,10 +5,10 @@ import dev.cdm.kernel.identity.EmailKeys;
 import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.kernel.identity.NameKeys;
 import dev.cdm.kernel.identity.Nicknames;
+import dev.cdm.kernel.matching.PreparedRecord.Name;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +18,9 @@ import java.util.Set;
  * {@value #NAME_SIMILAR} or equal {@link NameKeys#phonetic} code is partial. Birth dates: equal agree; a day/month
  * swap or one typed digit (one edit on {@code yyyyMMdd}) is partial. Addresses: token-set overlap. Postcode, state,
  * country, e-mail match key, E.164 phone and external ids: exact.
+ *
+ * <p>The comparisons work on keys prepared once per record ({@link PreparedRecord}); the methods on raw values
+ * prepare both sides first.
  */
 final class FieldComparators {
 
@@ -31,47 +34,54 @@ final class FieldComparators {
     }
 
     static Outcome name(String a, String b) {
-        String keyA = NameKeys.key(a);
-        String keyB = NameKeys.key(b);
-        if (keyA.isEmpty() || keyB.isEmpty()) {
+        return name(Name.of(a), Name.of(b));
+    }
+
+    static Outcome name(Name a, Name b) {
+        if (a.isMissing() || b.isMissing()) {
             return Outcome.MISSING;
         }
-        if (keyA.equals(keyB) || Nicknames.sameName(keyA, keyB)) {
+        if (a.key().equals(b.key()) || Nicknames.sameName(a.key(), b.key())) {
             return Outcome.AGREE;
         }
-        if (JaroWinkler.similarity(keyA, keyB) >= NAME_SIMILAR || NameKeys.phonetic(a).equals(NameKeys.phonetic(b))) {
+        if (JaroWinkler.similarity(a.key(), b.key()) >= NAME_SIMILAR || a.phonetic().equals(b.phonetic())) {
             return Outcome.PARTIAL;
         }
         return Outcome.DISAGREE;
     }
 
     static Outcome birthDate(String a, String b) {
-        Optional<LocalDate> dateA = date(a);
-        Optional<LocalDate> dateB = date(b);
-        if (dateA.isEmpty() || dateB.isEmpty()) {
+        return birthDate(date(a).orElse(null), date(b).orElse(null));
+    }
+
+    static Outcome birthDate(LocalDate x, LocalDate y) {
+        if (x == null || y == null) {
             return Outcome.MISSING;
         }
-        LocalDate x = dateA.get();
-        LocalDate y = dateB.get();
         if (x.equals(y)) {
             return Outcome.AGREE;
         }
         boolean swapped = x.getYear() == y.getYear() && x.getDayOfMonth() == y.getMonthValue()
                 && x.getMonthValue() == y.getDayOfMonth();
-        return swapped || EditDistance.between(digits(x), digits(y)) <= 1 ? Outcome.PARTIAL : Outcome.DISAGREE;
+        return swapped || EditDistance.between(PreparedRecord.digits(x), PreparedRecord.digits(y)) <= 1
+                ? Outcome.PARTIAL : Outcome.DISAGREE;
     }
 
     /** Dates that are not one typo apart: at least {@code edits} edits and no day/month swap. */
     static boolean birthDatesConflict(String a, String b, int edits) {
-        if (birthDate(a, b) != Outcome.DISAGREE) {
-            return false;
-        }
-        return EditDistance.between(digits(date(a).orElseThrow()), digits(date(b).orElseThrow())) >= edits;
+        return birthDatesConflict(date(a).orElse(null), date(b).orElse(null), edits);
+    }
+
+    static boolean birthDatesConflict(LocalDate x, LocalDate y, int edits) {
+        return birthDate(x, y) == Outcome.DISAGREE
+                && EditDistance.between(PreparedRecord.digits(x), PreparedRecord.digits(y)) >= edits;
     }
 
     static Outcome address(List<String> a, List<String> b) {
-        Set<String> tokensA = tokens(a);
-        Set<String> tokensB = tokens(b);
+        return address(tokens(a), tokens(b));
+    }
+
+    static Outcome address(Set<String> tokensA, Set<String> tokensB) {
         if (tokensA.isEmpty() || tokensB.isEmpty()) {
             return Outcome.MISSING;
         }
@@ -82,8 +92,11 @@ final class FieldComparators {
     }
 
     static Outcome locality(String a, String b) {
-        String keyA = NameKeys.key(a);
-        String keyB = NameKeys.key(b);
+        return similarKeys(exactKey(a), exactKey(b));
+    }
+
+    /** Locality keys: equal agree, Jaro-Winkler at least {@value #LOCALITY_SIMILAR} is partial. */
+    static Outcome similarKeys(String keyA, String keyB) {
         if (keyA.isEmpty() || keyB.isEmpty()) {
             return Outcome.MISSING;
         }
@@ -92,12 +105,20 @@ final class FieldComparators {
     }
 
     static Outcome exact(String a, String b) {
-        String keyA = a == null ? "" : NameKeys.key(a);
-        String keyB = b == null ? "" : NameKeys.key(b);
+        return equalKeys(exactKey(a), exactKey(b));
+    }
+
+    /** Keys compared as they are: missing when either is empty. */
+    static Outcome equalKeys(String keyA, String keyB) {
         if (keyA.isEmpty() || keyB.isEmpty()) {
             return Outcome.MISSING;
         }
         return keyA.equals(keyB) ? Outcome.AGREE : Outcome.DISAGREE;
+    }
+
+    /** The key exact comparisons use: the folded value without separators, empty when missing. */
+    static String exactKey(String value) {
+        return value == null ? "" : NameKeys.key(value);
     }
 
     static Outcome email(String a, String b) {
@@ -140,17 +161,13 @@ final class FieldComparators {
         return value == null || value.isBlank();
     }
 
-    private static boolean similarToken(String a, String b) {
-        return a.equals(b) || (a.length() > 3 && b.length() > 3 && JaroWinkler.similarity(a, b) >= TOKEN_SIMILAR);
-    }
-
-    private static Set<String> tokens(List<String> lines) {
+    static Set<String> tokens(List<String> lines) {
         Set<String> tokens = new HashSet<>();
         lines.forEach(line -> tokens.addAll(NameKeys.tokens(line)));
         return tokens;
     }
 
-    private static String digits(LocalDate date) {
-        return String.format(Locale.ROOT, "%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    private static boolean similarToken(String a, String b) {
+        return a.equals(b) || (a.length() > 3 && b.length() > 3 && JaroWinkler.similarity(a, b) >= TOKEN_SIMILAR);
     }
 }

@@ -1,14 +1,14 @@
 package dev.cdm.kernel.matching;
 
-import dev.cdm.kernel.identity.NameKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compares two {@link MatchRecord}s field by field, sums the Fellegi-Sunter weights and applies the conflict
- * vetoes of {@link MatchWeights}. Given name and surname are also compared crosswise, so a record with the two
- * swapped still matches. Stateless and thread-safe.
+ * Compares two records field by field, sums the Fellegi-Sunter weights and applies the conflict vetoes of
+ * {@link MatchWeights}. Given name and surname are also compared crosswise, so a record with the two swapped still
+ * matches. Works on {@link PreparedRecord}s (prepare a record once, compare it with many). Stateless and
+ * thread-safe.
  */
 public final class RecordMatcher {
 
@@ -33,30 +33,35 @@ public final class RecordMatcher {
     }
 
     public MatchScore score(MatchRecord a, MatchRecord b) {
-        List<Evidence> evidence = new ArrayList<>();
-        boolean swapped = names(a.givenName(), a.surname(), b.givenName(), b.surname(), evidence);
-        add(evidence, Field.BIRTH_DATE, FieldComparators.birthDate(a.birthDate(), b.birthDate()));
-        add(evidence, Field.ADDRESS, FieldComparators.address(a.addressLines(), b.addressLines()));
-        add(evidence, Field.POSTCODE, FieldComparators.exact(a.postcode(), b.postcode()));
-        add(evidence, Field.LOCALITY, FieldComparators.locality(a.locality(), b.locality()));
-        add(evidence, Field.STATE, FieldComparators.exact(a.state(), b.state()));
-        add(evidence, Field.COUNTRY, FieldComparators.exact(a.country(), b.country()));
-        add(evidence, Field.EMAIL, FieldComparators.email(a.email(), b.email()));
-        add(evidence, Field.PHONE, FieldComparators.phone(a.phone(), b.phone(), a.country(), b.country()));
-        add(evidence, Field.EXTERNAL_ID, FieldComparators.externalIds(a.externalIds(), b.externalIds()));
+        return score(PreparedRecord.of(a), PreparedRecord.of(b));
+    }
+
+    public MatchScore score(PreparedRecord a, PreparedRecord b) {
+        List<Evidence> evidence = new ArrayList<>(12);
+        boolean swapped = names(a, b, evidence);
+        add(evidence, Field.BIRTH_DATE, FieldComparators.birthDate(a.birthDate, b.birthDate));
+        add(evidence, Field.ADDRESS, FieldComparators.address(a.addressTokens, b.addressTokens));
+        add(evidence, Field.POSTCODE, FieldComparators.equalKeys(a.postcode, b.postcode));
+        add(evidence, Field.LOCALITY, FieldComparators.similarKeys(a.locality, b.locality));
+        add(evidence, Field.STATE, FieldComparators.equalKeys(a.state, b.state));
+        add(evidence, Field.COUNTRY, FieldComparators.equalKeys(a.country, b.country));
+        add(evidence, Field.EMAIL, FieldComparators.equalKeys(a.email, b.email));
+        add(evidence, Field.PHONE, FieldComparators.equalKeys(a.phone, b.phone));
+        Outcome ids = FieldComparators.externalIds(a.externalIds, b.externalIds);
+        add(evidence, Field.EXTERNAL_ID, ids);
         double total = evidence.stream().mapToDouble(Evidence::weight).sum();
-        String veto = veto(a, b, swapped);
+        String veto = veto(a, b, swapped, ids);
         Decision decision = veto != null || total < weights.reviewThreshold() ? Decision.NON_MATCH
                 : total >= weights.matchThreshold() ? Decision.MATCH : Decision.REVIEW;
         return new MatchScore(total, decision, evidence, veto);
     }
 
     /** Adds name evidence, straight or crosswise whichever weighs more; returns whether crosswise won. */
-    private boolean names(String givenA, String surnameA, String givenB, String surnameB, List<Evidence> evidence) {
-        Outcome given = FieldComparators.name(givenA, givenB);
-        Outcome surname = FieldComparators.name(surnameA, surnameB);
-        Outcome crossGiven = FieldComparators.name(givenA, surnameB);
-        Outcome crossSurname = FieldComparators.name(surnameA, givenB);
+    private boolean names(PreparedRecord a, PreparedRecord b, List<Evidence> evidence) {
+        Outcome given = FieldComparators.name(a.given, b.given);
+        Outcome surname = FieldComparators.name(a.surname, b.surname);
+        Outcome crossGiven = FieldComparators.name(a.given, b.surname);
+        Outcome crossSurname = FieldComparators.name(a.surname, b.given);
         double straight = weights.weight(Field.GIVEN_NAME, given) + weights.weight(Field.SURNAME, surname);
         double cross = weights.weight(Field.GIVEN_NAME, crossGiven) + weights.weight(Field.SURNAME, crossSurname);
         boolean swapped = cross > straight && crossGiven != Outcome.MISSING && crossSurname != Outcome.MISSING;
@@ -66,36 +71,35 @@ public final class RecordMatcher {
     }
 
     /** An agreeing external id proves identity, so only its own conflict can veto then. */
-    private String veto(MatchRecord a, MatchRecord b, boolean swapped) {
-        if (idsConflict(a.externalIds(), b.externalIds())) {
+    private String veto(PreparedRecord a, PreparedRecord b, boolean swapped, Outcome ids) {
+        if (idsConflict(a.externalIds, b.externalIds)) {
             return VETO_EXTERNAL_ID;
         }
-        if (FieldComparators.externalIds(a.externalIds(), b.externalIds()) == Outcome.AGREE) {
+        if (ids == Outcome.AGREE) {
             return null;
         }
-        if (FieldComparators.birthDatesConflict(a.birthDate(), b.birthDate(), weights.birthDateConflictEdits())) {
+        if (FieldComparators.birthDatesConflict(a.birthDate, b.birthDate, weights.birthDateConflictEdits())) {
             return VETO_BIRTH_DATE;
         }
-        if (givenNamesConflict(a.givenName(), swapped ? b.surname() : b.givenName())) {
+        if (givenNamesConflict(a.given, swapped ? b.surname : b.given)) {
             return VETO_GIVEN_NAME;
         }
         return null;
     }
 
-    private boolean givenNamesConflict(String a, String b) {
-        String keyA = NameKeys.key(a);
-        String keyB = NameKeys.key(b);
-        if (keyA.isEmpty() || keyB.isEmpty() || FieldComparators.name(a, b) != Outcome.DISAGREE) {
+    private boolean givenNamesConflict(PreparedRecord.Name a, PreparedRecord.Name b) {
+        if (a.isMissing() || b.isMissing() || FieldComparators.name(a, b) != Outcome.DISAGREE) {
             return false;
         }
+        String keyA = a.key();
+        String keyB = b.key();
         boolean initial = keyA.length() == 1 && keyB.startsWith(keyA) || keyB.length() == 1 && keyA.startsWith(keyB);
         return !initial && JaroWinkler.similarity(keyA, keyB) < weights.givenNameConflictSimilarity();
     }
 
+    /** Over the id types both carry (prepared: stripped, blank ones left out). */
     private boolean idsConflict(Map<String, String> a, Map<String, String> b) {
-        return a.keySet().stream().filter(b::containsKey)
-                .filter(t -> !FieldComparators.isBlank(a.get(t)) && !FieldComparators.isBlank(b.get(t)))
-                .anyMatch(t -> weights.idsConflict(t, a.get(t), b.get(t)));
+        return a.keySet().stream().filter(b::containsKey).anyMatch(t -> weights.idsConflict(t, a.get(t), b.get(t)));
     }
 
     private void add(List<Evidence> evidence, Field field, Outcome outcome) {

@@ -1,8 +1,8 @@
 package dev.cdm.kernel.projection;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -83,7 +83,7 @@ public final class KeyListBatch implements ProjectionBatch {
         changes.clear();
     }
 
-    /** How many ids each key an add goes to lists now (oversized keys count as full), in one aggregation. */
+    /** How many ids each key an add goes to lists now (oversized keys count as full), in one {@code _id} lookup. */
     private Map<String, Integer> sizesOfKeysAddedTo() {
         Set<String> keys = new HashSet<>();
         changes.stream().filter(Change::add).forEach(c -> keys.addAll(c.keys()));
@@ -92,11 +92,10 @@ public final class KeyListBatch implements ProjectionBatch {
             return sizes;
         }
         keys.forEach(key -> sizes.put(key, 0));
-        collection.aggregate(List.of(Aggregates.match(Filters.in("_id", keys)), Aggregates.project(new Document(
-                        "n", new Document("$size", new Document("$ifNull", List.of("$" + IDS, List.of()))))
-                        .append(OVERSIZED, 1))))
+        // a find by _id, not an aggregation: a $match stage is a full collection scan on the MongoDB stand-in
+        collection.find(Filters.in("_id", keys)).projection(Projections.include(IDS, OVERSIZED))
                 .forEach(doc -> sizes.put(doc.getString("_id"), Boolean.TRUE.equals(doc.getBoolean(OVERSIZED))
-                        ? maxIds : doc.get("n", Number.class).intValue()));
+                        ? maxIds : doc.getList(IDS, String.class, List.of()).size()));
         return sizes;
     }
 

@@ -79,7 +79,7 @@ public final class IdentityResolver {
     private ProfileMatch bestPair(IndexedRecord record, IndexedProfile candidate) {
         ProfileMatch best = null;
         for (IndexedRecord other : candidate.records()) {
-            MatchScore score = matcher.score(record.match(), other.match());
+            MatchScore score = matcher.score(record.prepared(), other.prepared());
             boolean matches = score.decision() == Decision.MATCH || isDeterministic(score);
             if (matches && (best == null || score.total() > best.score().total())) {
                 best = new ProfileMatch(candidate, other, score);
@@ -104,7 +104,7 @@ public final class IdentityResolver {
             }
             for (IndexedRecord a : profile.records()) {
                 for (IndexedRecord b : other.records()) {
-                    String veto = matcher.score(a.match(), b.match()).veto();
+                    String veto = matcher.score(a.prepared(), b.prepared()).veto();
                     if (veto != null && HARD_VETOES.contains(veto)) {
                         return false;
                     }

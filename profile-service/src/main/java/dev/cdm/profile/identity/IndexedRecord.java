@@ -4,15 +4,27 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.matching.BlockingKeys;
 import dev.cdm.kernel.matching.MatchRecord;
+import dev.cdm.kernel.matching.PreparedRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** A source record as identity resolution sees it: the fields it is compared on and the blocks it sits in. */
-public record IndexedRecord(SourceRecordKey key, MatchRecord match, Set<String> blockingKeys) {
+/**
+ * A source record as identity resolution sees it: the fields it is compared on (prepared for comparison once, when
+ * the record is read) and the blocks it sits in.
+ */
+public record IndexedRecord(SourceRecordKey key, PreparedRecord prepared, Set<String> blockingKeys) {
 
     public IndexedRecord {
         blockingKeys = Set.copyOf(blockingKeys);
+    }
+
+    public IndexedRecord(SourceRecordKey key, MatchRecord match, Set<String> blockingKeys) {
+        this(key, PreparedRecord.of(match), blockingKeys);
+    }
+
+    public MatchRecord match() {
+        return prepared.source();
     }
 
     public static IndexedRecord of(SourceRecordKey key, PersonData person) {
