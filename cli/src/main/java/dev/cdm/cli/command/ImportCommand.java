@@ -55,7 +55,7 @@ public final class ImportCommand extends CliCommand implements Callable<Integer>
     @Mixin
     private InvalidFieldsOption invalidFields;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "512",
+    @Option(names = "--window", paramLabel = "N", defaultValue = "2048",
             description = "Records awaiting their result at most (default: ${DEFAULT-VALUE}).")
     private int window;
 

@@ -8,6 +8,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Collection;
+import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -22,10 +24,38 @@ final class BsonDocumentDataType extends BasicDataType<Document> {
     private BsonDocumentDataType() {
     }
 
+    /**
+     * The heap a document takes, roughly: the page cache evicts by these numbers, so they must grow with the
+     * document (a block listing 100 profile ids is a hundred times larger than a route) or the cache outgrows the
+     * heap.
+     */
     @Override
     public int getMemory(Document document) {
-        // an estimate is all the page cache needs; measuring would mean encoding
-        return 128 + 64 * document.size();
+        return (int) Math.min(Integer.MAX_VALUE, memoryOf(document));
+    }
+
+    private static long memoryOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            long memory = 64;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                memory += 32 + memoryOf(entry.getKey()) + memoryOf(entry.getValue());
+            }
+            return memory;
+        }
+        if (value instanceof Collection<?> list) {
+            long memory = 32;
+            for (Object element : list) {
+                memory += 8 + memoryOf(element);
+            }
+            return memory;
+        }
+        if (value instanceof CharSequence text) {
+            return 48 + text.length();
+        }
+        if (value instanceof byte[] bytes) {
+            return 24 + bytes.length;
+        }
+        return 24;
     }
 
     @Override

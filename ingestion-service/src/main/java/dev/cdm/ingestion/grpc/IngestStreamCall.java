@@ -2,6 +2,7 @@ package dev.cdm.ingestion.grpc;
 
 import com.mongodb.MongoException;
 import dev.cdm.ingestion.api.RejectedBy;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.proto.v1.IngestStreamRequest;
 import dev.cdm.proto.v1.IngestStreamResponse;
@@ -14,7 +15,9 @@ import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -22,8 +25,10 @@ import org.jboss.logging.Logger;
 /**
  * One {@code IngestStream} call. Records are judged as they arrive, collected into batches of up to
  * {@code batch-size} records (or what arrived within {@code linger} of the first one) and sent to profile-service's
- * {@code RegisterSourceRecords} one batch at a time, so a later record is resolved after an earlier one. Results go
- * out in request order, each after the rejects and resolutions of its batch are stored.
+ * {@code RegisterSourceRecords}, up to {@code max-in-flight} batches at a time, so that profile-service always has
+ * the next batch at hand. Batches in flight together never share a record key: a record sent again is resolved
+ * after the earlier version. Results go out in request order, each after the rejects and resolutions of its batch
+ * are stored; a batch answered early waits for the batches before it.
  *
  * <p>Threading: {@code ingestStream} is not {@code @Blocking}. gRPC delivers the call's events on the Vert.x event
  * loop; each is handed at once to this call's {@link SerialExecutor} on the dedicated stream pool, so the call's
@@ -32,8 +37,9 @@ import org.jboss.logging.Logger;
  * the pool thread. Quarkus' worker pool (which serves the {@code @Blocking} unary methods) is not used: its ordered
  * per-call dispatch would hold a worker for as long as a batch takes.
  *
- * <p>Flow control: inbound is manual. The call asks for {@code 2 × batch-size} records at the start and for one more
- * per result handed to gRPC, so it holds at most two batches' worth (in flight, waiting, or answered but not sent).
+ * <p>Flow control: inbound is manual. The call asks for {@code (max-in-flight + 1) × batch-size} records at the start
+ * and for one more per result handed to gRPC, so it holds at most that many (in flight, waiting, or answered but
+ * not sent).
  * Results are handed to gRPC only while it is ready, so a client that does not read stops the call from reading.
  */
 final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
@@ -52,7 +58,9 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
 
     private final ArrayDeque<StreamBatch.Entry> pending = new ArrayDeque<>();
     private final ArrayDeque<IngestStreamResponse> outbox = new ArrayDeque<>();
-    private boolean batchInFlight;
+    /** Batches sent to profile-service, oldest first; answered ones wait here for the ones before them. */
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private final Set<SourceRecordKey> keysInFlight = new HashSet<>();
     private long lingerRound;
     private boolean lingerOver;
     private boolean inputDone;
@@ -73,7 +81,7 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
         responses.disableAutoRequest();
         responses.setOnReadyHandler(() -> call.run(call::pump));
         responses.setOnCancelHandler(call::cancel);
-        responses.request(2 * streams.batchSize);
+        responses.request((streams.maxInFlight + 1) * streams.batchSize);
         return call;
     }
 
@@ -129,11 +137,11 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
         while (!closed && !cancelled.get()) {
             send();
             boolean due = pending.size() >= streams.batchSize || lingerOver || inputDone;
-            if (!batchInFlight && !pending.isEmpty() && due) {
+            if (inFlight.size() < streams.maxInFlight && !pending.isEmpty() && due && !nextBatchSharesKeys()) {
                 startBatch();
                 continue;
             }
-            if (!batchInFlight && pending.isEmpty() && outbox.isEmpty() && inputDone) {
+            if (inFlight.isEmpty() && pending.isEmpty() && outbox.isEmpty() && inputDone) {
                 finish();
             }
             return;
@@ -166,14 +174,25 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
             startLinger();
         }
         streams.streamMetrics.batch(taken.size());
-        StreamBatch batch = new StreamBatch(taken);
-        if (batch.valid.isEmpty()) {
-            complete(batch);
+        InFlight sent = new InFlight(new StreamBatch(taken));
+        inFlight.add(sent);
+        keysInFlight.addAll(sent.keys);
+        if (sent.batch.valid.isEmpty()) {
+            sent.done = true;
+            completeAnswered();
             return;
         }
-        batchInFlight = true;
-        streams.profiles.registerAll(batch.registration(), peerCalls)
-                .whenComplete((response, error) -> run(() -> registered(batch, response, error)));
+        streams.profiles.registerAll(sent.batch.registration(), peerCalls)
+                .whenComplete((response, error) -> run(() -> registered(sent, response, error)));
+    }
+
+    /** Whether a record of the batch that would start next is in a batch in flight. */
+    private boolean nextBatchSharesKeys() {
+        if (keysInFlight.isEmpty()) {
+            return false;
+        }
+        return pending.stream().limit(streams.batchSize).map(entry -> entry.record.key())
+                .anyMatch(keysInFlight::contains);
     }
 
     private void startLinger() {
@@ -187,18 +206,41 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
         }), streams.linger);
     }
 
-    private void registered(StreamBatch batch, RegisterSourceRecordsResponse response, Throwable error) {
-        batchInFlight = false;
-        if (closed || cancelled.get()) {
+    private void registered(InFlight sent, RegisterSourceRecordsResponse response, Throwable error) {
+        if (closed || cancelled.get() || sent.abandoned) {
             return;
         }
-        StatusRuntimeException failed = error != null ? asStatus(error) : batch.answered(response);
-        if (failed != null) {
-            peerFailed(batch, failed);
-        } else {
-            complete(batch);
-        }
+        sent.done = true;
+        sent.failure = error != null ? asStatus(error) : sent.batch.answered(response);
+        completeAnswered();
         pump();
+    }
+
+    /** Completes the answered batches at the head of the queue, in order; a failure ends the call. */
+    private void completeAnswered() {
+        while (!inFlight.isEmpty() && inFlight.peek().done) {
+            InFlight head = inFlight.poll();
+            keysInFlight.removeAll(head.keys);
+            if (head.failure != null) {
+                peerFailed(head.batch, head.failure);
+            } else {
+                complete(head.batch);
+            }
+            if (failure != null) {
+                abandonInFlight();
+                return;
+            }
+        }
+    }
+
+    /** After a failure: the batches still in flight get no results (resending their records is safe). */
+    private void abandonInFlight() {
+        for (InFlight sent : inFlight) {
+            sent.abandoned = true;
+            release(sent.batch.entries.size());
+        }
+        inFlight.clear();
+        keysInFlight.clear();
     }
 
     /** Answers the rejects that lead the failed batch (known without profile-service), drops the rest, and ends. */
@@ -293,6 +335,8 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
         closed = true;
         lingerRound++;
         pending.clear();
+        inFlight.clear();
+        keysInFlight.clear();
         outbox.clear();
         release(held);
     }
@@ -305,6 +349,24 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
     private void release(int records) {
         held -= records;
         streams.streamMetrics.buffered(-records);
+    }
+
+    /** A batch sent to profile-service: its record keys, and once answered, whether it failed. */
+    private static final class InFlight {
+        final StreamBatch batch;
+        final Set<SourceRecordKey> keys = new HashSet<>();
+        boolean done;
+        boolean abandoned;
+        StatusRuntimeException failure;
+
+        InFlight(StreamBatch batch) {
+            this.batch = batch;
+            batch.entries.forEach(entry -> {
+                if (entry.record.key() != null) {
+                    keys.add(entry.record.key());
+                }
+            });
+        }
     }
 
     private static StatusRuntimeException asStatus(Throwable error) {

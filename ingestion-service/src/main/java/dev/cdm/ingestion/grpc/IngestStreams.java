@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class IngestStreams {
 
     final int batchSize;
+    final int maxInFlight;
     final Duration linger;
     final ScheduledThreadPoolExecutor pool;
     final RecordIngestion ingestion;
@@ -35,14 +36,16 @@ class IngestStreams {
     @Inject
     IngestStreams(@ConfigProperty(name = "cdm.ingestion.stream.batch-size", defaultValue = "256") int batchSize,
                   @ConfigProperty(name = "cdm.ingestion.stream.linger", defaultValue = "PT0.02S") Duration linger,
+                  @ConfigProperty(name = "cdm.ingestion.stream.max-in-flight", defaultValue = "4") int maxInFlight,
                   @ConfigProperty(name = "cdm.ingestion.stream.threads", defaultValue = "4") int threads,
                   RecordIngestion ingestion, ProfileServiceClient profiles, RejectedRecordRepository rejections,
                   IngestionMetrics metrics, IngestStreamMetrics streamMetrics, Clock clock) {
-        if (batchSize < 1 || threads < 1 || linger.isNegative()) {
-            throw new IllegalArgumentException("cdm.ingestion.stream.batch-size and .threads must be at least 1, "
-                    + ".linger not negative");
+        if (batchSize < 1 || threads < 1 || maxInFlight < 1 || linger.isNegative()) {
+            throw new IllegalArgumentException("cdm.ingestion.stream.batch-size, .max-in-flight and .threads must be "
+                    + "at least 1, .linger not negative");
         }
         this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
         this.linger = linger;
         this.ingestion = ingestion;
         this.profiles = profiles;
@@ -58,7 +61,7 @@ class IngestStreams {
         });
     }
 
-    /** Starts a call: takes over inbound flow control and asks for the first two batches' worth of records. */
+    /** Starts a call: takes over inbound flow control and asks for the records of the first batches. */
     StreamObserver<IngestStreamRequest> open(StreamObserver<IngestStreamResponse> responses) {
         return IngestStreamCall.start((ServerCallStreamObserver<IngestStreamResponse>) responses, this);
     }

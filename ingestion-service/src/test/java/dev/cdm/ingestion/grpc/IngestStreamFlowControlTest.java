@@ -3,6 +3,7 @@ package dev.cdm.ingestion.grpc;
 import static dev.cdm.ingestion.grpc.IngestionRequests.request;
 import static dev.cdm.ingestion.grpc.IngestionRequests.uniqueSource;
 import static dev.cdm.ingestion.grpc.StreamSettings.BATCH_SIZE;
+import static dev.cdm.ingestion.grpc.StreamSettings.MAX_IN_FLIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,23 +62,48 @@ class IngestStreamFlowControlTest {
     }
 
     @Test
-    void ingestStream_readsAtMostTwoBatches_whileProfileServiceIsSlow() throws Exception {
+    void ingestStream_readsAtMostTheBatchesInFlightAndOneMore_whileProfileServiceIsSlow() throws Exception {
         String source = uniqueSource("slow");
+        int held = (MAX_IN_FLIGHT + 1) * BATCH_SIZE;
         peer.holdBatches();
         StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel));
         for (int i = 0; i < 40; i++) {
             stream.send(i, record(source, i));
         }
 
-        await().atMost(WAIT).until(() -> peer.batches(source).size() == 1 && metrics.buffered() == 2 * BATCH_SIZE);
+        await().atMost(WAIT).until(() -> peer.batches(source).size() == MAX_IN_FLIGHT && metrics.buffered() == held);
         await().during(Duration.ofMillis(300)).atMost(WAIT)
-                .until(() -> peer.batches(source).size() == 1 && metrics.buffered() == 2 * BATCH_SIZE);
+                .until(() -> peer.batches(source).size() == MAX_IN_FLIGHT && metrics.buffered() == held);
         peer.releaseBatches();
         stream.halfClose();
 
         assertThat(stream.awaitClose()).isEqualTo(Status.OK);
         assertThat(stream.sequences()).containsExactlyElementsOf(LongStream.range(0, 40).boxed().toList());
         assertThat(metrics.buffered()).isZero();
+    }
+
+    @Test
+    void ingestStream_sendsARecordAgainOnlyAfterItsEarlierBatchIsAnswered() throws Exception {
+        String source = uniqueSource("again");
+        peer.holdBatches();
+        StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel));
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            stream.send(i, record(source, i));
+        }
+        // the next batch starts with a record of the first one: it must not overtake it
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            stream.send(BATCH_SIZE + i, record(source, i == 0 ? 0 : BATCH_SIZE + i));
+        }
+
+        await().atMost(WAIT).until(() -> peer.batches(source).size() == 1);
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> peer.batches(source).size() == 1);
+        peer.releaseBatches();
+        stream.halfClose();
+
+        assertThat(stream.awaitClose()).isEqualTo(Status.OK);
+        assertThat(peer.batches(source)).hasSize(2);
+        assertThat(peer.attempts(source, "r-0")).hasSize(2);
+        assertThat(stream.sequences()).containsExactlyElementsOf(LongStream.range(0, 2 * BATCH_SIZE).boxed().toList());
     }
 
     @Test
@@ -91,7 +117,7 @@ class IngestStreamFlowControlTest {
 
         await().atMost(WAIT).until(unchangedFor(() -> peer.receivedFrom(source), Duration.ofMillis(500)));
         assertThat(peer.receivedFrom(source)).isLessThan(records);
-        assertThat(metrics.buffered()).isLessThanOrEqualTo(2 * BATCH_SIZE);
+        assertThat(metrics.buffered()).isLessThanOrEqualTo((MAX_IN_FLIGHT + 1) * BATCH_SIZE);
         stream.read(records);
         stream.halfClose();
 
@@ -108,15 +134,16 @@ class IngestStreamFlowControlTest {
         for (int i = 0; i < BATCH_SIZE + 2; i++) {
             stream.send(i, record(source, i));
         }
-        await().atMost(WAIT).until(() -> peer.batches(source).size() == 1);
+        await().atMost(WAIT).until(() -> peer.batches(source).size() == MAX_IN_FLIGHT);
 
         stream.cancel();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> peer.cancelledBatches() == cancelledBefore + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> peer.cancelledBatches() == cancelledBefore + MAX_IN_FLIGHT);
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics.buffered() == 0);
         assertThat(stream.awaitClose().getCode()).isEqualTo(Status.Code.CANCELLED);
         peer.releaseBatches();
-        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> peer.batches(source).size() == 1);
+        await().during(Duration.ofMillis(300)).atMost(WAIT)
+                .until(() -> peer.batches(source).size() == MAX_IN_FLIGHT);
     }
 
     private static IngestRecordRequest record(String source, int i) {

@@ -22,22 +22,22 @@ final class IdentityWorkspace {
 
     private final IdentityIndexRepository index;
     private final PendingChanges pending;
-    private final int maxBlockSize;
+    private final CandidateRule candidateRule;
     private final Map<SourceRecordKey, String> routes = new HashMap<>();
     private final Map<String, Set<String>> blocks = new HashMap<>();
     private final Map<String, IndexedProfile> profiles = new HashMap<>();
     private final Changes changes = new Changes(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
 
-    private IdentityWorkspace(IdentityIndexRepository index, PendingChanges pending, int maxBlockSize) {
+    private IdentityWorkspace(IdentityIndexRepository index, PendingChanges pending, CandidateRule candidateRule) {
         this.index = index;
         this.pending = pending;
-        this.maxBlockSize = maxBlockSize;
+        this.candidateRule = candidateRule;
     }
 
-    /** Reads the routes of {@code keys} and the blocks (with their profiles) of {@code records}. */
-    static IdentityWorkspace load(IdentityIndexRepository index, PendingChanges pending, int maxBlockSize,
+    /** Reads the routes of {@code keys} and the blocks (with their candidate profiles) of {@code records}. */
+    static IdentityWorkspace load(IdentityIndexRepository index, PendingChanges pending, CandidateRule candidateRule,
                                   Collection<SourceRecordKey> keys, Collection<IndexedRecord> records) {
-        IdentityWorkspace workspace = new IdentityWorkspace(index, pending, maxBlockSize);
+        IdentityWorkspace workspace = new IdentityWorkspace(index, pending, candidateRule);
         workspace.routes.putAll(index.routes(keys));
         keys.forEach(key -> pending.route(key).ifPresent(profileId -> workspace.routes.put(key, profileId)));
         Set<String> blockKeys = new HashSet<>();
@@ -49,7 +49,7 @@ final class IdentityWorkspace {
             }
         }
         Set<String> candidateIds = new HashSet<>();
-        workspace.blocks.values().stream().filter(ids -> ids.size() <= maxBlockSize).forEach(candidateIds::addAll);
+        records.forEach(r -> candidateIds.addAll(candidateRule.candidates(r.blockingKeys(), workspace.blocks::get)));
         Set<String> unread = new HashSet<>();
         for (String id : candidateIds) {
             Optional<Optional<IndexedProfile>> pendingProfile = pending.profile(id);
@@ -67,15 +67,9 @@ final class IdentityWorkspace {
         return routes.get(key);
     }
 
-    /** The profiles sharing a usable block with {@code record}. */
+    /** The profiles worth comparing {@code record} with ({@link CandidateRule}). */
     List<IndexedProfile> candidates(IndexedRecord record) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String key : record.blockingKeys()) {
-            Set<String> members = blocks.get(key);
-            if (members != null && members.size() <= maxBlockSize) {
-                ids.addAll(members);
-            }
-        }
+        Set<String> ids = candidateRule.candidates(record.blockingKeys(), blocks::get);
         List<IndexedProfile> found = new ArrayList<>();
         for (String id : ids) {
             IndexedProfile profile = profile(id);

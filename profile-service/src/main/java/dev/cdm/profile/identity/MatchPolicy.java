@@ -40,10 +40,21 @@ public interface MatchPolicy {
     int maxBlockSize();
 
     /**
+     * A block of at most this many profiles makes each of them a candidate; in a larger one a profile is a
+     * candidate only when it shares a second block with the record ({@link CandidateRule}).
+     */
+    @WithDefault("10")
+    int smallBlockSize();
+
+    /**
      * External id types known to be noisy (re-issued, mistyped, recycled): their disagreement weighs against a
      * match but never vetoes one. Empty by default: a clearly different id means a different person.
      */
     Optional<Set<String>> evidenceOnlyIdTypes();
+
+    default CandidateRule candidateRule() {
+        return new CandidateRule(maxBlockSize(), smallBlockSize());
+    }
 
     default MatchWeights weights() {
         return MatchWeights.defaults().withThresholds(matchThreshold(), reviewThreshold())

@@ -267,7 +267,7 @@ public class ResolutionLane {
 
         Batch(List<Item<?>> items) {
             List<IndexedRecord> records = items.stream().map(i -> i.record).filter(r -> r != null).toList();
-            this.workspace = IdentityWorkspace.load(index, pending, policy.maxBlockSize(),
+            this.workspace = IdentityWorkspace.load(index, pending, policy.candidateRule(),
                     records.stream().map(IndexedRecord::key).toList(), records);
         }
 

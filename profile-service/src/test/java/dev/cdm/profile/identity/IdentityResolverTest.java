@@ -21,6 +21,7 @@ class IdentityResolverTest {
         public int maxPhones() { return 5; }
         public int maxBirthDates() { return 2; }
         public int maxBlockSize() { return 500; }
+        public int smallBlockSize() { return 10; }
         public Optional<Set<String>> evidenceOnlyIdTypes() { return Optional.empty(); }
     };
 
@@ -131,6 +132,7 @@ class IdentityResolverTest {
             public int maxPhones() { return 5; }
             public int maxBirthDates() { return 2; }
             public int maxBlockSize() { return 500; }
+            public int smallBlockSize() { return 10; }
             public Optional<Set<String>> evidenceOnlyIdTypes() { return Optional.empty(); }
         };
         IndexedProfile anna = profile("p-1", record("shop", "s-1", new PersonData("Anna", "Schmidt",
