@@ -16,6 +16,7 @@ import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
 import dev.cdm.profile.api.ProfileMergedException;
@@ -84,6 +85,18 @@ public class CustomerProfile {
         }
         apply(new SourceRecordChangedEvent(profileId, command.record(), command.person(), command.receivedAt()));
         return RegistrationOutcome.UPDATED;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    RegistrationOutcome handle(FoundProfileCommand command) {
+        if (command.receivedAt() == null) {
+            throw new IllegalArgumentException(RECEIVED_AT_MISSING);
+        }
+        apply(new ProfileCreatedEvent(command.profileId(), command.record(), command.receivedAt()));
+        apply(new SourceRecordLinkedEvent(profileId, command.record(), command.person(), command.receivedAt(),
+                LinkDecision.founding()));
+        return RegistrationOutcome.CREATED;
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.projection.ProjectionAdmin;
 import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
@@ -264,8 +265,15 @@ public class ResolutionLane {
     private final class Batch {
 
         private final IdentityWorkspace workspace;
+        /**
+         * Whether a founding record skips reading its (missing) profile from the event store. A batch of one (a
+         * single call, or an item retried alone after its batch failed) reads it: a profile that exists after all
+         * then gets the record as it would any other, where a batch would fail on the duplicate first event.
+         */
+        private final boolean foundWithoutLoad;
 
         Batch(List<Item<?>> items) {
+            this.foundWithoutLoad = items.size() > 1;
             List<IndexedRecord> records = items.stream().map(i -> i.record).filter(r -> r != null).toList();
             this.workspace = IdentityWorkspace.load(index, pending, policy.candidateRule(),
                     records.stream().map(IndexedRecord::key).toList(), records);
@@ -282,8 +290,11 @@ public class ResolutionLane {
             Resolution resolution = resolver.resolve(record, workspace.candidates(record));
             if (resolution.foundsProfile()) {
                 String profileId = registration.key().foundingProfileId();
-                RegistrationOutcome outcome = commands.sendAndWait(new RegisterSourceRecordCommand(profileId,
-                        registration.key(), registration.person(), registration.receivedAt()));
+                RegistrationOutcome outcome = commands.sendAndWait(foundWithoutLoad
+                        ? new FoundProfileCommand(profileId, registration.key(), registration.person(),
+                                registration.receivedAt())
+                        : new RegisterSourceRecordCommand(profileId, registration.key(), registration.person(),
+                                registration.receivedAt()));
                 workspace.found(profileId, record);
                 return new Registered(profileId, outcome, List.of());
             }

@@ -6,6 +6,7 @@ import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import java.time.Instant;
@@ -41,6 +42,24 @@ class CustomerProfileTest {
                 .expectResultMessagePayload(RegistrationOutcome.CREATED)
                 .expectEvents(new ProfileCreatedEvent(ID, WEB, T0),
                         new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, LinkDecision.founding()));
+    }
+
+    @Test
+    void found_createsProfileAndLinksRecord_withoutReadingTheStore() {
+        fixture.givenNoPriorActivity()
+                .when(new FoundProfileCommand(ID, WEB, IVAN, T0))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(RegistrationOutcome.CREATED)
+                .expectEvents(new ProfileCreatedEvent(ID, WEB, T0),
+                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, LinkDecision.founding()));
+    }
+
+    @Test
+    void found_fails_withoutReceivedAt() {
+        fixture.givenNoPriorActivity()
+                .when(new FoundProfileCommand(ID, WEB, IVAN, null))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage(CustomerProfile.RECEIVED_AT_MISSING);
     }
 
     @Test
