@@ -63,7 +63,8 @@ public final class EmbeddedStores implements AutoCloseable {
         EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"), postgresPort);
         try {
             Path mongoDir = Files.createDirectories(dataDir.resolve("mongo"));
-            ReadSideMigration.migrateIfPresent(mongoDir.resolve(LEGACY_READ_SIDE_FILE), mongoDir.resolve(READ_SIDE_FILE));
+            ReadSideMigration.migrateIfPresent(mongoDir.resolve(LEGACY_READ_SIDE_FILE),
+                    mongoDir.resolve(READ_SIDE_FILE));
             ReadSideBackend backend = ReadSideBackend.open(mongoDir.resolve(READ_SIDE_FILE));
             backend.version(REPORTED_MONGO_VERSION);
             // no oplog: nothing here uses change streams, and it would keep a copy of every write, personal data

@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
                 + "and reports records/s until everything is visible.")
 public final class ImportBenchmark implements Callable<Integer> {
 
+    private static final ObjectMapper SUMMARY_READER = new ObjectMapper();
+
     static final String HEADER = "record_id,source,first_name,last_name,email,phone,birth_date,address,country";
 
     @Option(names = "--records", split = ",", defaultValue = "10000,100000", converter = CountConverter.class,
@@ -112,10 +114,10 @@ public final class ImportBenchmark implements Callable<Integer> {
                 p.birthDate().toString(), "\"" + p.address() + "\"", p.country()) + "\n";
     }
 
-    /** A number of the CLI's --json summary: {@code elapsed_seconds} (the stream), {@code wait_seconds} (until readable). */
+    /** A number of the CLI's --json summary: {@code elapsed_seconds} (the stream), {@code wait_seconds} (the wait). */
     private static String summaryNumber(String summary, String field) {
         try {
-            JsonNode value = new ObjectMapper().readTree(summary).get(field);
+            JsonNode value = SUMMARY_READER.readTree(summary).get(field);
             return value == null ? "?" : String.format(Locale.ROOT, "%.1f", value.asDouble());
         } catch (IOException e) {
             return "?";

@@ -25,15 +25,15 @@ public final class ReadSideBackend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
-    private ReadSideBackend(MVStore store) {
-        super(store);
-    }
-
     /**
      * MVStore's page cache in MB. Its default (16) holds a small part of a read side of 100k profiles; more must
      * fit the stores process's heap (-Xmx384m by default) beside everything else it holds.
      */
     private static final int CACHE_MB = Integer.getInteger("cdm.read-side.cache-mb", 64);
+
+    private ReadSideBackend(MVStore store) {
+        super(store);
+    }
 
     public static ReadSideBackend open(Path file) {
         return new ReadSideBackend(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
-/** A unique index (the {@code _id} index, or one a service declares) kept in an MVStore map keyed by {@link KeyValueDataType}. */
+/** A unique index (the {@code _id} index or a declared one) in an MVStore map of {@link KeyValueDataType} keys. */
 final class ReadSideIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> map;

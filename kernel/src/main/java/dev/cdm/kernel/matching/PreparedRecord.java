@@ -1,5 +1,6 @@
 package dev.cdm.kernel.matching;
 
+import dev.cdm.kernel.identity.NameKeys;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +17,8 @@ public final class PreparedRecord {
     /** A name's comparison key and phonetic code, both empty when the name is missing. */
     record Name(String key, String phonetic) {
         static Name of(String name) {
-            String key = dev.cdm.kernel.identity.NameKeys.key(name);
-            return new Name(key, key.isEmpty() ? "" : dev.cdm.kernel.identity.NameKeys.phonetic(name));
+            String key = NameKeys.key(name);
+            return new Name(key, key.isEmpty() ? "" : NameKeys.phonetic(name));
         }
 
         boolean isMissing() {

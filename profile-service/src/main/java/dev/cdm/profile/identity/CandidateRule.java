@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 record CandidateRule(int maxBlockSize, int smallBlockSize) {
 
-    /** The candidates of a record with blocking keys {@code keys}; {@code members} gives a block's profiles (or null). */
+    /** The candidates of a record with blocking keys {@code keys}; {@code members} gives a block's profiles or null. */
     Set<String> candidates(Collection<String> keys, Function<String, Set<String>> members) {
         Set<String> found = new LinkedHashSet<>();
         Map<String, Integer> sharedLargeBlocks = new HashMap<>();

@@ -21,7 +21,8 @@ class CandidateRuleTest {
     void smallBlock_makesEveryMemberACandidate() {
         Map<String, Set<String>> blocks = Map.of("dob:1985-03-07:i", Set.of("p1", "p2", "p3"));
 
-        assertThat(RULE.candidates(List.of("dob:1985-03-07:i"), blocks::get)).containsExactlyInAnyOrder("p1", "p2", "p3");
+        assertThat(RULE.candidates(List.of("dob:1985-03-07:i"), blocks::get))
+                .containsExactlyInAnyOrder("p1", "p2", "p3");
     }
 
     @Test

@@ -75,7 +75,7 @@ class IdentityWorkspaceTest {
     }
 
     private IdentityWorkspace load(IndexedRecord... records) {
-        return IdentityWorkspace.load(index, pending, new CandidateRule(500, 10), List.of(records).stream().map(IndexedRecord::key).toList(),
-                List.of(records));
+        return IdentityWorkspace.load(index, pending, new CandidateRule(500, 10),
+                List.of(records).stream().map(IndexedRecord::key).toList(), List.of(records));
     }
 }
