@@ -29,7 +29,8 @@ public final class TestStates {
         Instant started = self.info().startInstant().orElseThrow();
         StoresProcess stores = new StoresProcess(self.pid(), started, storesPort, storesPort,
                 "jdbc:postgresql://127.0.0.1:" + storesPort + "/cdm", "postgres",
-                "mongodb://127.0.0.1:" + storesPort, dataDir.resolve("logs/embedded-stores.log").toString());
+                "mongodb://127.0.0.1:" + storesPort, dataDir.resolve("logs/embedded-stores.log").toString(),
+                dataDir.resolve("kms/master.key").toString());
         List<ServiceProcess> services = new ArrayList<>();
         for (PlatformService service : PlatformService.values()) {
             int port = servicePorts.getOrDefault(service, unusedPort());

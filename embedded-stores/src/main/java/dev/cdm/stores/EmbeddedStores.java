@@ -50,12 +50,15 @@ public final class EmbeddedStores implements AutoCloseable {
     private final ReadSideBackend mongoBackend;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
+    private final Path masterKeyFile;
 
-    private EmbeddedStores(EmbeddedPostgres postgres, ReadSideBackend mongoBackend, MongoServer mongo) {
+    private EmbeddedStores(EmbeddedPostgres postgres, ReadSideBackend mongoBackend, MongoServer mongo,
+                           Path masterKeyFile) {
         this.postgres = postgres;
         this.mongoBackend = mongoBackend;
         this.mongo = mongo;
         this.mongoAddress = mongo.getLocalAddress();
+        this.masterKeyFile = masterKeyFile;
     }
 
     /** Starts both stores under {@code dataDir}; a port of 0 picks a free one. */
@@ -71,7 +74,7 @@ public final class EmbeddedStores implements AutoCloseable {
             // included, outside every collection that erasure purges (and cost more than the writes themselves)
             MongoServer mongo = new MongoServer(backend);
             mongo.bind("127.0.0.1", mongoPort);
-            return new EmbeddedStores(postgres, backend, mongo);
+            return new EmbeddedStores(postgres, backend, mongo, LocalMasterKeyFile.ensure(dataDir));
         } catch (IOException | RuntimeException e) {
             closeQuietly(postgres);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -138,6 +141,11 @@ public final class EmbeddedStores implements AutoCloseable {
 
     public int mongoPort() {
         return mongoAddress.getPort();
+    }
+
+    /** The local master key that wraps the services' data keys (see {@link LocalMasterKeyFile}). */
+    public Path masterKeyFile() {
+        return masterKeyFile;
     }
 
     public String mongoUri() {

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the embedded stores as a process: {@code --data DIR --postgres-port N --mongo-port N}. Prints one line
- * {@code READY <jdbc-url> <mongo-uri>} to standard output when both accept connections, and stops cleanly on
+ * {@code READY <jdbc-url> <mongo-uri> <master-key-file>} to standard output when both accept connections, and stops cleanly on
  * SIGTERM.
  */
 public final class EmbeddedStoresMain {
@@ -34,7 +34,8 @@ public final class EmbeddedStoresMain {
             stores.close();
             stopped.countDown();
         }, "embedded-stores-shutdown"));
-        System.out.println("READY " + stores.eventStoreJdbcUrl() + " " + stores.mongoUri());
+        System.out.println("READY " + stores.eventStoreJdbcUrl() + " " + stores.mongoUri() + " "
+                + stores.masterKeyFile());
         System.out.flush();
         stopped.await();
     }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Starts the real embedded PostgreSQL and MongoDB-compatible server on free ports in a fresh directory, and points
- * the service under test at them through the same settings production uses.
+ * the service under test at them (and at the local master key) through the same settings production uses.
  */
 public class EmbeddedStoresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +30,8 @@ public class EmbeddedStoresResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "quarkus.datasource.jdbc.url", stores.eventStoreJdbcUrl(),
                 "quarkus.datasource.username", stores.eventStoreUser(),
-                "quarkus.mongodb.connection-string", stores.mongoUri());
+                "quarkus.mongodb.connection-string", stores.mongoUri(),
+                "cdm.crypto.master-key-file", stores.masterKeyFile().toString());
     }
 
     @Override

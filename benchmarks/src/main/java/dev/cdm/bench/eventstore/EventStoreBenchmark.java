@@ -10,6 +10,9 @@ import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.kernel.axon.EventStoreSchema;
 import dev.cdm.kernel.axon.StableTypeSerializer;
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.JdbcDataKeyRepository;
+import dev.cdm.kernel.crypto.LocalMasterKey;
 import dev.cdm.stores.EmbeddedStores;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +106,10 @@ public final class EventStoreBenchmark implements Callable<Integer> {
             EventStoreSchema.ensure(dataSource, schema);
             JdbcTransactions transactions = new JdbcTransactions(dataSource);
             cleanup.add("close the event store connection", transactions::close);
-            JdbcEventStorageEngine engine = engine(transactions, schema);
+            JdbcDataKeyRepository.ensureSchema(dataSource);
+            DataKeys keys = new DataKeys(new JdbcDataKeyRepository(dataSource, JdbcDataKeyRepository.AUTO_COMMIT),
+                    LocalMasterKey.fromFile(stores.masterKeyFile()), Duration.ofMinutes(10));
+            JdbcEventStorageEngine engine = engine(transactions, schema, keys);
             EventStoreDatabase database = new EventStoreDatabase(dataSource, schema);
             EventStoreReport.Settings settings = settings();
             Appender appender = new Appender(engine, new EventPlan(eventsPerProfile, PROFILES_PER_ROUND), batchSize,
@@ -121,9 +127,9 @@ public final class EventStoreBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Exactly as AxonPlatform builds it, with plain JDBC transactions instead of JTA. */
-    private JdbcEventStorageEngine engine(JdbcTransactions transactions, EventSchema schema) {
-        Serializer serializer = StableTypeSerializer.create();
+    /** Exactly as AxonPlatform builds it (personal data sealed), with plain JDBC transactions instead of JTA. */
+    private JdbcEventStorageEngine engine(JdbcTransactions transactions, EventSchema schema, DataKeys keys) {
+        Serializer serializer = StableTypeSerializer.create(keys);
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(transactions)
                 .transactionManager(transactions)

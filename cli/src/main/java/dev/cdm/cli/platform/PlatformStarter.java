@@ -53,7 +53,7 @@ final class PlatformStarter {
             if (ready.isPresent()) {
                 String[] urls = ready.get().split(" ");
                 return new StoresProcess(process.pid(), startTimeOf(process), ports.postgres(), ports.mongo(),
-                        urls[1], "postgres", urls[2], log.toString());
+                        urls[1], "postgres", urls[2], log.toString(), urls[3]);
             }
             if (!process.isAlive()) {
                 throw new PlatformException(StoresProcess.NAME + " exited with code " + process.exitValue()
@@ -74,6 +74,7 @@ final class PlatformStarter {
         env.put("EVENTSTORE_JDBC_URL", stores.jdbcUrl());
         env.put("EVENTSTORE_USER", stores.user());
         env.put("EVENTSTORE_PASSWORD", "");
+        env.put("CDM_MASTER_KEY_FILE", stores.masterKeyFile());
         env.put("LOG_JSON", String.valueOf(settings.logJson()));
         if (service == PlatformService.INGESTION) {
             env.put("PROFILE_SERVICE_ADDRESS", "127.0.0.1:" + ports.profile());

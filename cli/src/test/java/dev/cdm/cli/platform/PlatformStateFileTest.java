@@ -18,7 +18,7 @@ class PlatformStateFileTest {
     private final PlatformState state = new PlatformState("/srv/cdm", Instant.parse("2026-11-23T10:15:30.123Z"),
             new StoresProcess(100, Instant.parse("2026-11-23T10:15:00Z"), 15432, 27027,
                     "jdbc:postgresql://127.0.0.1:15432/cdm", "postgres", "mongodb://127.0.0.1:27027",
-                    "/srv/cdm/logs/embedded-stores.log"),
+                    "/srv/cdm/logs/embedded-stores.log", "/srv/cdm/kms/master.key"),
             List.of(new ServiceProcess("ingestion-service", 101, Instant.parse("2026-11-23T10:15:05Z"), 8081,
                             "/srv/cdm/logs/ingestion-service.log"),
                     new ServiceProcess("profile-service", 102, Instant.parse("2026-11-23T10:15:06Z"), 8082,

@@ -45,7 +45,7 @@ class PlatformTest {
         child = new ProcessBuilder("sleep", "30").start();
         Instant started = child.toHandle().info().startInstant().orElseThrow();
         PlatformStateFile.in(data).write(new PlatformState(data.toString(), Instant.now(),
-                new StoresProcess(child.pid(), started, 1, 2, "jdbc:postgresql://x", "postgres", "mongodb://x", "l"),
+                new StoresProcess(child.pid(), started, 1, 2, "jdbc:postgresql://x", "postgres", "mongodb://x", "l", "k"),
                 List.of()));
         Platform platform = new Platform(PlatformLayout.at(home), data, PlatformSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)), line -> { });
@@ -61,7 +61,7 @@ class PlatformTest {
     void down_leavesAProcessAlone_whoseStartTimeDoesNotMatch_becauseItsPidWasReused() throws IOException {
         child = new ProcessBuilder("sleep", "30").start();
         PlatformStateFile.in(data).write(new PlatformState(data.toString(), Instant.now(),
-                new StoresProcess(child.pid(), Instant.parse("2001-01-01T00:00:00Z"), 1, 2, "j", "u", "m", "l"),
+                new StoresProcess(child.pid(), Instant.parse("2001-01-01T00:00:00Z"), 1, 2, "j", "u", "m", "l", "k"),
                 List.of()));
 
         new Platform(PlatformLayout.at(home), data).down();

@@ -1,6 +1,7 @@
 package dev.cdm.kernel.axon;
 
 import com.mongodb.client.MongoClient;
+import dev.cdm.kernel.crypto.DataKeys;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -39,7 +40,7 @@ public class AxonPlatform {
     private final Configuration configuration;
 
     @Inject
-    AxonPlatform(DataSource eventStoreDataSource, TransactionManager jta, MongoClient mongo,
+    AxonPlatform(DataSource eventStoreDataSource, TransactionManager jta, MongoClient mongo, DataKeys dataKeys,
                  Instance<AxonModule> modules,
                  @ConfigProperty(name = "cdm.service.name") String serviceName,
                  @ConfigProperty(name = "cdm.mongodb.database") String database,
@@ -48,7 +49,7 @@ public class AxonPlatform {
                  @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis) {
         EventSchema schema = EventSchema.builder().build();
         EventStoreSchema.ensure(eventStoreDataSource, schema);
-        Serializer serializer = StableTypeSerializer.create();
+        Serializer serializer = StableTypeSerializer.create(dataKeys);
         JtaTransactionManager transactions = new JtaTransactionManager(jta);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)

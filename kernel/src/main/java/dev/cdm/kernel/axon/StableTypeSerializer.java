@@ -1,31 +1,65 @@
 package dev.cdm.kernel.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.PersonalDataSealer;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.EventType;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * JSON serializer that stores events under their {@link EventType} name instead of their Java class name, so
  * that classes can move without breaking the stored history. Other types (tokens, metadata) keep class names.
+ *
+ * <p>Personal data never reaches storage in clear: a {@link PersonalDataSealer} encrypts it with its data subject's
+ * key on the way out (events and snapshots alike) and decrypts it on the way in, or leaves it out once erased.
  */
 public final class StableTypeSerializer extends JacksonSerializer {
 
-    private StableTypeSerializer(Builder builder) {
+    private final PersonalDataSealer sealer;
+
+    private StableTypeSerializer(Builder builder, DataKeys keys) {
         super(builder);
+        this.sealer = new PersonalDataSealer(getObjectMapper(), keys);
     }
 
-    public static StableTypeSerializer create() {
+    public static StableTypeSerializer create(DataKeys keys) {
         ObjectMapper mapper = new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return new StableTypeSerializer(JacksonSerializer.builder()
                 .objectMapper(mapper)
-                .classLoader(StableTypeSerializer.class.getClassLoader()));
+                .classLoader(StableTypeSerializer.class.getClassLoader()), keys);
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object == null || !sealer.concerns(object.getClass())) {
+            return super.serialize(object, expectedRepresentation);
+        }
+        JsonNode sealed = sealer.seal(getObjectMapper().valueToTree(object), object.getClass());
+        return getConverter().convert(new SimpleSerializedObject<>(sealed, JsonNode.class,
+                typeForClass(object.getClass())), expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Class<?> type = classForType(serializedObject.getType());
+        if (!sealer.concerns(type)) {
+            return super.deserialize(serializedObject);
+        }
+        JsonNode stored = getConverter().convert(serializedObject, JsonNode.class).getData();
+        // a tree handed in (from an upcaster) may be read again: open a copy
+        JsonNode tree = JsonNode.class.equals(serializedObject.getContentType()) ? stored.deepCopy() : stored;
+        return super.deserialize(new SimpleSerializedObject<>(sealer.open(tree, type), JsonNode.class,
+                serializedObject.getType()));
     }
 
     @Override

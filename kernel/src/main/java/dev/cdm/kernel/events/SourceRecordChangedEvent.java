@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 /** A source record already linked to the profile arrived again with different person fields. */
 @EventType("cdm.profile.SourceRecordChanged")
 @Revision("1")
-public record SourceRecordChangedEvent(String profileId, SourceRecordKey record, PersonData person, Instant receivedAt) {
+public record SourceRecordChangedEvent(String profileId, @DataSubject SourceRecordKey record, PersonData person,
+                                       Instant receivedAt) {
 }

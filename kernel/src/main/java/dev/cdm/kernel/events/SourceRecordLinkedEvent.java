@@ -9,8 +9,8 @@ import org.axonframework.serialization.Revision;
  */
 @EventType("cdm.profile.SourceRecordLinked")
 @Revision("1")
-public record SourceRecordLinkedEvent(String profileId, SourceRecordKey record, PersonData person, Instant receivedAt,
-                                      LinkDecision decision) {
+public record SourceRecordLinkedEvent(String profileId, @DataSubject SourceRecordKey record, PersonData person,
+                                      Instant receivedAt, LinkDecision decision) {
 
     /** A link without a recorded decision, as stored before identity resolution. */
     public SourceRecordLinkedEvent(String profileId, SourceRecordKey record, PersonData person, Instant receivedAt) {

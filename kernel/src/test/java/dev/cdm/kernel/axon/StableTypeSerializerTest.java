@@ -1,24 +1,40 @@
 package dev.cdm.kernel.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.DataSubjects;
+import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
 import dev.cdm.kernel.events.CdmEventTypes;
+import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 
 class StableTypeSerializerTest {
 
-    private final StableTypeSerializer serializer = StableTypeSerializer.create();
+    private static final SourceRecordKey WEB_42 = new SourceRecordKey("web", "42");
+    private static final SourceRecordKey SHOP_7 = new SourceRecordKey("shop", "7");
+    private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
+
+    private final DataKeys keys = InMemoryDataKeyRepository.keys();
+    private final StableTypeSerializer serializer = StableTypeSerializer.create(keys);
 
     @Test
     void serialize_storesTheEventTypeNameAndRevision_notTheClassName() {
-        SerializedObject<byte[]> stored = serializer.serialize(linked(), byte[].class);
+        SerializedObject<byte[]> stored = serializer.serialize(linked(WEB_42, ivan()), byte[].class);
 
         assertThat(stored.getType().getName()).isEqualTo("cdm.profile.SourceRecordLinked");
         assertThat(stored.getType().getRevision()).isEqualTo("1");
@@ -26,11 +42,75 @@ class StableTypeSerializerTest {
 
     @Test
     void deserialize_roundTripsARecordEvent() {
-        SourceRecordLinkedEvent event = linked();
+        SourceRecordLinkedEvent event = linked(WEB_42, ivan());
 
         Object back = serializer.deserialize(serializer.serialize(event, byte[].class));
 
         assertThat(back).isEqualTo(event);
+    }
+
+    @Test
+    void serialize_keepsPersonalDataOutOfTheStoredForm_andIdsTimesAndCountryClear() {
+        String stored = serializer.serialize(linked(WEB_42, ivan()), String.class).getData();
+
+        assertThat(stored).doesNotContain("Ivan", "Volkov", "ivan@mail.ru", "+79161234567", "1990-05-17",
+                "Lenina", "Moscow", "4711", "IVAN@MAIL.RU");
+        assertThat(stored).contains("\"profileId\":\"p-1\"", "\"source\":\"web\"", "\"sourceRecordId\":\"42\"",
+                "\"country\":\"RU\"", "2026-01-02T03:04:05Z", "\"sealed\"");
+    }
+
+    @Test
+    void deserialize_afterTheSubjectsKeyIsDestroyed_readsThePersonalFieldsAsErased_andTheRestAsStored() {
+        SerializedObject<byte[]> stored = serializer.serialize(linked(WEB_42, ivan()), byte[].class);
+
+        keys.destroy(List.of(DataSubjects.of(WEB_42)));
+        SourceRecordLinkedEvent back = serializer.deserialize(stored);
+
+        assertThat(back.person()).isEqualTo(new PersonData(null, null, null, null, null, null, "RU"));
+        assertThat(back.record()).isEqualTo(WEB_42);
+        assertThat(back.receivedAt()).isEqualTo(AT);
+    }
+
+    @Test
+    void eachRecordInAMerge_isSealedWithItsOwnSubjectsKey() {
+        PersonData anna = new PersonData("Anna", "Petrova", "anna@mail.ru", null, null, null, "RU");
+        ProfilesMergedEvent merged = new ProfilesMergedEvent("p-1", "p-2", List.of(
+                new MovedRecord(WEB_42, ivan(), AT, LinkDecision.founding()),
+                new MovedRecord(SHOP_7, anna, AT, LinkDecision.founding())), LinkDecision.founding(), AT);
+        SerializedObject<byte[]> stored = serializer.serialize(merged, byte[].class);
+
+        keys.destroy(List.of(DataSubjects.of(WEB_42)));
+        ProfilesMergedEvent back = serializer.deserialize(stored);
+
+        assertThat(back.records().get(0).person().firstName()).isNull();
+        assertThat(back.records().get(1).person()).isEqualTo(anna);
+    }
+
+    @Test
+    void anEventStoredBeforeSealing_readsAsItWasStored() {
+        String plain = "{\"profileId\":\"p-1\",\"record\":{\"source\":\"web\",\"sourceRecordId\":\"42\"},"
+                + "\"person\":{\"firstName\":\"Ivan\",\"country\":\"RU\"},\"receivedAt\":\"2026-01-02T03:04:05Z\"}";
+        SerializedObject<byte[]> stored = new SimpleSerializedObject<>(plain.getBytes(StandardCharsets.UTF_8),
+                byte[].class, serializer.typeForClass(SourceRecordLinkedEvent.class));
+
+        SourceRecordLinkedEvent back = serializer.deserialize(stored);
+
+        assertThat(back.person().firstName()).isEqualTo("Ivan");
+    }
+
+    @Test
+    void personalDataWithoutADataSubject_isRefused_notStoredInClear() {
+        assertThatThrownBy(() -> serializer.serialize(ivan(), byte[].class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without a data subject")
+                .hasMessageNotContaining("Ivan");
+    }
+
+    @Test
+    void valuesWithoutPersonalData_areSerializedAsBefore() {
+        Object back = serializer.deserialize(serializer.serialize(WEB_42, byte[].class));
+
+        assertThat(back).isEqualTo(WEB_42);
     }
 
     @Test
@@ -39,10 +119,13 @@ class StableTypeSerializerTest {
                 .hasSameSizeAs(CdmEventTypes.ALL);
     }
 
-    private static SourceRecordLinkedEvent linked() {
-        return new SourceRecordLinkedEvent("p-1", new SourceRecordKey("web", "42"),
-                new PersonData("Ivan", "Volkov", "ivan@mail.ru", "+79161234567", LocalDate.of(1990, 5, 17),
-                        "Lenina 1, Moscow", "RU"),
-                Instant.parse("2026-01-02T03:04:05Z"));
+    private static SourceRecordLinkedEvent linked(SourceRecordKey record, PersonData person) {
+        return new SourceRecordLinkedEvent("p-1", record, person, AT, LinkDecision.founding());
+    }
+
+    private static PersonData ivan() {
+        return new PersonData("Ivan", "Volkov", "ivan@mail.ru", "+79161234567", LocalDate.of(1990, 5, 17),
+                "Lenina 1, Moscow", "RU", null, "Moscow", null, Map.of("loyalty", "4711"),
+                Map.of("email", "IVAN@MAIL.RU"), Map.of());
     }
 }

@@ -3,6 +3,7 @@ package dev.cdm.profile.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdm.kernel.axon.StableTypeSerializer;
+import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -33,16 +34,16 @@ class CustomerProfileSnapshotTest {
             new SourceRecordLinkedEvent(ID, WEB, IVAN, T0), new SourceRecordLinkedEvent(ID, SHOP, IVAN, T0),
             new SourceRecordChangedEvent(ID, WEB, IVAN_MOVED, T1)};
 
-    private final Serializer serializer = StableTypeSerializer.create();
+    private final Serializer serializer = StableTypeSerializer.create(InMemoryDataKeyRepository.keys());
 
     @Test
-    void snapshot_keepsTheRecords_asJson() {
+    void snapshot_keepsTheRecords_asJson_withTheirPersonalDataSealed() {
         SerializedObject<String> snapshot = serializer.serialize(sourced(), String.class);
 
         assertThat(snapshot.getType().getName()).isEqualTo(CustomerProfile.class.getName());
         assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         assertThat(snapshot.getData()).contains("\"profileId\":\"profile-1\"").contains("\"sourceRecordId\":\"s-9\"")
-                .contains("Tverskaya 7");
+                .contains("\"sealed\"").doesNotContain("Tverskaya", "Ivan", "Volkov", "ivan@mail.ru", "79161234567");
     }
 
     @Test

@@ -1,0 +1,22 @@
+package dev.cdm.kernel.crypto;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Where wrapped data keys live, one live key per data subject. */
+public interface DataKeyRepository {
+
+    /** The live key of {@code subject}; {@code candidate} becomes it when the subject has none yet. */
+    StoredKey liveKeyOf(String subject, StoredKey candidate);
+
+    /** The key with this id; empty when it was destroyed (or never existed). */
+    Optional<StoredKey> find(String keyId);
+
+    /** Destroys the live keys of these subjects for good and returns the ids of the keys destroyed. */
+    List<String> destroy(Collection<String> subjects);
+
+    /** A data key as stored: wrapped by the master key named {@code masterKeyId}. */
+    record StoredKey(String keyId, String subject, String masterKeyId, byte[] wrappedKey) {
+    }
+}

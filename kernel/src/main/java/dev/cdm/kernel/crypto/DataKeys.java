@@ -1,0 +1,90 @@
+package dev.cdm.kernel.crypto;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cdm.kernel.crypto.DataKeyRepository.StoredKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The data key of each data subject: created on first use, unwrapped by the master key when read, and destroyed on
+ * erasure. Unwrapped keys are cached for a while; {@link #forget} drops them as soon as a process learns of an
+ * erasure, and the expiry bounds how long a process that missed it could still read.
+ */
+public final class DataKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int KEY_BYTES = 32;
+
+    private final DataKeyRepository repository;
+    private final MasterKey masterKey;
+    private final Cache<String, SubjectKey> bySubject;
+    private final Cache<String, Optional<SubjectKey>> byId;
+
+    public DataKeys(DataKeyRepository repository, MasterKey masterKey, Duration cacheExpiry) {
+        this.repository = repository;
+        this.masterKey = masterKey;
+        this.bySubject = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheExpiry).build();
+        this.byId = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheExpiry).build();
+    }
+
+    /** The key that seals {@code subject}'s personal data from now on. */
+    public SubjectKey keyFor(String subject) {
+        return bySubject.get(subject, this::loadOrCreate);
+    }
+
+    /** The key with this id, or empty when it has been destroyed: what it sealed is erased. */
+    public Optional<SubjectKey> key(String keyId) {
+        return byId.get(keyId, id -> repository.find(id).map(this::unwrap));
+    }
+
+    /** Destroys every key of these subjects, in this process's cache too, and returns the ids destroyed. */
+    public List<String> destroy(Collection<String> subjects) {
+        List<String> destroyed = repository.destroy(subjects);
+        forget(subjects, destroyed);
+        return destroyed;
+    }
+
+    /** Drops cached keys of an erasure that another process carried out. */
+    public void forget(Collection<String> subjects, Collection<String> keyIds) {
+        bySubject.invalidateAll(subjects);
+        byId.invalidateAll(keyIds);
+    }
+
+    private SubjectKey loadOrCreate(String subject) {
+        String keyId = UUID.randomUUID().toString();
+        byte[] fresh = new byte[KEY_BYTES];
+        RANDOM.nextBytes(fresh);
+        StoredKey candidate = new StoredKey(keyId, subject, masterKey.id(), masterKey.wrap(fresh, keyId));
+        SubjectKey live = unwrap(repository.liveKeyOf(subject, candidate));
+        byId.put(live.keyId(), Optional.of(live));
+        return live;
+    }
+
+    private SubjectKey unwrap(StoredKey stored) {
+        if (!stored.masterKeyId().equals(masterKey.id())) {
+            throw new IllegalStateException("Data key " + stored.keyId() + " is wrapped by master key "
+                    + stored.masterKeyId() + ", but this service holds " + masterKey.id());
+        }
+        byte[] raw = masterKey.unwrap(stored.wrappedKey(), stored.keyId());
+        return new SubjectKey(stored.keyId(), new SecretKeySpec(raw, "AES"));
+    }
+
+    /** An unwrapped data key and its id. */
+    public record SubjectKey(String keyId, SecretKey key) {
+
+        public byte[] encrypt(byte[] plaintext) {
+            return AesGcm.encrypt(key, plaintext, keyId);
+        }
+
+        public byte[] decrypt(byte[] sealed) {
+            return AesGcm.decrypt(key, sealed, keyId);
+        }
+    }
+}

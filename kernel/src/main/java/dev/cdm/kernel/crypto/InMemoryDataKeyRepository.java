@@ -1,0 +1,49 @@
+package dev.cdm.kernel.crypto;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Data keys that live as long as the process: for unit tests and offline tools whose events are never stored.
+ * Services keep their keys in {@link JdbcDataKeyRepository}.
+ */
+public final class InMemoryDataKeyRepository implements DataKeyRepository {
+
+    private final Map<String, StoredKey> live = new ConcurrentHashMap<>();
+    private final Map<String, StoredKey> byId = new ConcurrentHashMap<>();
+
+    /** Data keys kept in memory under a fresh master key. */
+    public static DataKeys keys() {
+        return new DataKeys(new InMemoryDataKeyRepository(), LocalMasterKey.generate(), Duration.ofMinutes(10));
+    }
+
+    @Override
+    public StoredKey liveKeyOf(String subject, StoredKey candidate) {
+        StoredKey key = live.computeIfAbsent(subject, s -> candidate);
+        byId.putIfAbsent(key.keyId(), key);
+        return key;
+    }
+
+    @Override
+    public Optional<StoredKey> find(String keyId) {
+        return Optional.ofNullable(byId.get(keyId));
+    }
+
+    @Override
+    public List<String> destroy(Collection<String> subjects) {
+        List<String> destroyed = new ArrayList<>();
+        for (String subject : subjects) {
+            StoredKey key = live.remove(subject);
+            if (key != null) {
+                byId.remove(key.keyId());
+                destroyed.add(key.keyId());
+            }
+        }
+        return destroyed;
+    }
+}

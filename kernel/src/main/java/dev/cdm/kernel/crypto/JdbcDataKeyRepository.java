@@ -1,0 +1,148 @@
+package dev.cdm.kernel.crypto;
+
+import dev.cdm.kernel.postgres.SchemaLock;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+
+/**
+ * Data keys in the event store's PostgreSQL database, table {@code cdm_data_keys}. A destroyed key keeps its row
+ * (id, subject, when) as evidence for the erasure certificate, but not its key material; a vacuum then removes the
+ * old row version from the table's pages.
+ */
+public final class JdbcDataKeyRepository implements DataKeyRepository {
+
+    /** Runs work in a transaction of its own, so that a key is committed before anything is sealed with it. */
+    public interface OwnTransaction {
+        <T> T call(Callable<T> work) throws Exception;
+    }
+
+    /** For a data source whose connections commit each statement (no JTA around them). */
+    public static final OwnTransaction AUTO_COMMIT = Callable::call;
+
+    private final DataSource dataSource;
+    private final OwnTransaction ownTransaction;
+
+    public JdbcDataKeyRepository(DataSource dataSource, OwnTransaction ownTransaction) {
+        this.dataSource = dataSource;
+        this.ownTransaction = ownTransaction;
+    }
+
+    public static void ensureSchema(DataSource dataSource) {
+        SchemaLock.run(dataSource, "the data key table", connection -> {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE IF NOT EXISTS cdm_data_keys ("
+                        + " key_id VARCHAR(36) PRIMARY KEY,"
+                        + " subject VARCHAR(1024) NOT NULL,"
+                        + " master_key_id VARCHAR(64) NOT NULL,"
+                        + " wrapped_key BYTEA,"
+                        + " created_at TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                        + " destroyed_at TIMESTAMPTZ)");
+                ddl.execute("CREATE UNIQUE INDEX IF NOT EXISTS cdm_data_keys_live_subject"
+                        + " ON cdm_data_keys (subject) WHERE destroyed_at IS NULL");
+            }
+        });
+    }
+
+    @Override
+    public StoredKey liveKeyOf(String subject, StoredKey candidate) {
+        return inOwnTransaction(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cdm_data_keys"
+                        + " (key_id, subject, master_key_id, wrapped_key) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (subject) WHERE destroyed_at IS NULL DO NOTHING")) {
+                    insert.setString(1, candidate.keyId());
+                    insert.setString(2, subject);
+                    insert.setString(3, candidate.masterKeyId());
+                    insert.setBytes(4, candidate.wrappedKey());
+                    if (insert.executeUpdate() == 1) {
+                        return candidate;
+                    }
+                }
+                try (PreparedStatement select = connection.prepareStatement("SELECT key_id, subject,"
+                        + " master_key_id, wrapped_key FROM cdm_data_keys WHERE subject = ? AND destroyed_at IS NULL")) {
+                    select.setString(1, subject);
+                    return single(select).orElseThrow(() -> new IllegalStateException(
+                            "The live data key of a subject vanished while it was being created"));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredKey> find(String keyId) {
+        return inOwnTransaction(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT key_id, subject, master_key_id,"
+                         + " wrapped_key FROM cdm_data_keys WHERE key_id = ? AND destroyed_at IS NULL")) {
+                select.setString(1, keyId);
+                return single(select);
+            }
+        });
+    }
+
+    @Override
+    public List<String> destroy(Collection<String> subjects) {
+        List<String> destroyed = inOwnTransaction(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement update = connection.prepareStatement("UPDATE cdm_data_keys"
+                         + " SET wrapped_key = NULL, destroyed_at = now()"
+                         + " WHERE subject = ANY (?) AND destroyed_at IS NULL RETURNING key_id")) {
+                Array array = connection.createArrayOf("varchar", subjects.toArray());
+                update.setArray(1, array);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rows = update.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+        if (!destroyed.isEmpty()) {
+            vacuum();
+        }
+        return destroyed;
+    }
+
+    /** Removes the dead row versions that still hold the destroyed keys' material. */
+    private void vacuum() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement vacuum = connection.createStatement()) {
+                vacuum.execute("VACUUM cdm_data_keys");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not vacuum the data key table after destroying keys", e);
+        }
+    }
+
+    private static Optional<StoredKey> single(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredKey(rows.getString(1), rows.getString(2), rows.getString(3),
+                    rows.getBytes(4)));
+        }
+    }
+
+    private <T> T inOwnTransaction(Callable<T> work) {
+        try {
+            return ownTransaction.call(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Data key store failed", e);
+        }
+    }
+}
