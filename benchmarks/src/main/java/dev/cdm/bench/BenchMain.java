@@ -3,6 +3,7 @@ package dev.cdm.bench;
 import dev.cdm.bench.eventstore.EventStoreBenchmark;
 import dev.cdm.bench.febrl.FebrlBenchmark;
 import dev.cdm.bench.febrl.FebrlImportBenchmark;
+import dev.cdm.bench.platform.ErasureBenchmark;
 import dev.cdm.bench.platform.ImportBenchmark;
 import dev.cdm.bench.platform.PlatformBenchmark;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code benchmarks/run}: one sub-command per benchmark. */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
         subcommands = {EventStoreBenchmark.class, PlatformBenchmark.class, FebrlBenchmark.class,
-                FebrlImportBenchmark.class, ImportBenchmark.class},
+                FebrlImportBenchmark.class, ImportBenchmark.class, ErasureBenchmark.class},
         description = "CDM benchmarks. They print their numbers (and write them with --json); they never assert "
                 + "them. Everything runs on 127.0.0.1 in a fresh temporary data directory that is deleted after.")
 public final class BenchMain implements Runnable {

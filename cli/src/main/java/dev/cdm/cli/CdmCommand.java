@@ -2,6 +2,7 @@ package dev.cdm.cli;
 
 import dev.cdm.cli.command.AnalyticsCommand;
 import dev.cdm.cli.command.ConsentCommand;
+import dev.cdm.cli.command.DsrCommand;
 import dev.cdm.cli.command.DownCommand;
 import dev.cdm.cli.command.ExportLinksCommand;
 import dev.cdm.cli.command.ImportCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Runs the local CDM platform and talks to its services over gRPC.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class,
                 ImportCommand.class, RejectsCommand.class, ExportLinksCommand.class, ProfileCommand.class,
-                ConsentCommand.class, AnalyticsCommand.class, ReplayCommand.class})
+                ConsentCommand.class, DsrCommand.class, AnalyticsCommand.class, ReplayCommand.class})
 public final class CdmCommand implements Runnable {
 
     private final Map<String, String> env;

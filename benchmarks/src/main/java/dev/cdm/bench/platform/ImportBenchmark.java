@@ -3,19 +3,14 @@ package dev.cdm.bench.platform;
 import static dev.cdm.bench.report.Numbers.grouped;
 
 import dev.cdm.bench.CountConverter;
-import dev.cdm.bench.People;
 import dev.cdm.bench.RunOptions;
 import dev.cdm.bench.platform.PlatformSession.CliRun;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.TextTable;
-import dev.cdm.kernel.events.PersonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +35,6 @@ public final class ImportBenchmark implements Callable<Integer> {
 
     private static final ObjectMapper SUMMARY_READER = new ObjectMapper();
 
-    static final String HEADER = "record_id,source,first_name,last_name,email,phone,birth_date,address,country";
-
     @Option(names = "--records", split = ",", defaultValue = "10000,100000", converter = CountConverter.class,
             description = "Sizes to import (people; a fresh platform each). Default: ${DEFAULT-VALUE}.")
     List<Long> sizes;
@@ -65,7 +58,7 @@ public final class ImportBenchmark implements Callable<Integer> {
             try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "import",
                     serviceJavaOptions, ImportBenchmark::progress)) {
                 Path file = session.dataDir().resolve("people-" + size + ".csv");
-                long rows = write(file, size);
+                long rows = PeopleCsv.write(file, size, duplicateEvery);
                 progress("importing " + grouped(rows) + " records (" + grouped(size) + " people)");
                 CliRun imported = session.cli("import", file.toString(), "--json");
                 results.add(new Result(size, rows, imported.seconds(), imported.stdout().strip()));
@@ -88,30 +81,6 @@ public final class ImportBenchmark implements Callable<Integer> {
             JsonReport.write(run.json, json);
         }
         return 0;
-    }
-
-    private long write(Path file, long people) throws IOException {
-        long rows = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
-            out.newLine();
-            for (long n = 0; n < people; n++) {
-                PersonData p = People.person(n);
-                out.write(row("crm-" + n, "crm", p, p.email(), p.phone()));
-                rows++;
-                if (duplicateEvery > 0 && n % duplicateEvery == 0) {
-                    String national = "0" + p.phone().substring(3);
-                    out.write(row("shop-" + n, "shop", p, p.email().toUpperCase(Locale.ROOT), national));
-                    rows++;
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static String row(String id, String source, PersonData p, String email, String phone) {
-        return String.join(",", id, source, p.firstName(), p.lastName(), email, phone,
-                p.birthDate().toString(), "\"" + p.address() + "\"", p.country()) + "\n";
     }
 
     /** A number of the CLI's --json summary: {@code elapsed_seconds} (the stream), {@code wait_seconds} (the wait). */

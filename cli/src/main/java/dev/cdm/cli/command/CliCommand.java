@@ -6,6 +6,7 @@ import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.cli.platform.PlatformSettings;
+import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import io.grpc.Channel;
@@ -45,6 +46,11 @@ abstract class CliCommand {
     /** One call to ingestion-service, with the clients' deadline and error mapping. */
     <T> T callIngestion(Function<IngestionServiceGrpc.IngestionServiceBlockingStub, T> call) {
         return callOnce(PlatformService.INGESTION, IngestionServiceGrpc::newBlockingStub, call);
+    }
+
+    /** One call to the data-subject requests of consent-service, with the clients' deadline and error mapping. */
+    <T> T callRequests(Function<DataSubjectRequestsGrpc.DataSubjectRequestsBlockingStub, T> call) {
+        return callOnce(PlatformService.CONSENT, DataSubjectRequestsGrpc::newBlockingStub, call);
     }
 
     private <S, T> T callOnce(PlatformService service, Function<Channel, S> stub, Function<S, T> call) {

@@ -76,7 +76,7 @@ final class PlatformStarter {
         env.put("EVENTSTORE_PASSWORD", "");
         env.put("CDM_MASTER_KEY_FILE", stores.masterKeyFile());
         env.put("LOG_JSON", String.valueOf(settings.logJson()));
-        if (service == PlatformService.INGESTION) {
+        if (service == PlatformService.INGESTION || service == PlatformService.CONSENT) {
             env.put("PROFILE_SERVICE_ADDRESS", "127.0.0.1:" + ports.profile());
         }
         Process process = launcher.startJar(layout.serviceJar(service), List.of(), env, log);

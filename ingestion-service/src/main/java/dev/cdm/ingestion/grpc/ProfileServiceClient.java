@@ -1,13 +1,13 @@
 package dev.cdm.ingestion.grpc;
 
-import dev.cdm.ingestion.config.PeerChannels;
+import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
-import io.grpc.Context;
 import io.grpc.ConnectivityState;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -15,12 +15,14 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.cdm.ingestion.api.RejectedRecord;
 import dev.cdm.ingestion.api.StoredReject;
+import dev.cdm.kernel.events.SourceRecordKey;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +93,17 @@ public class RejectedRecordRepository {
         if (!writes.isEmpty()) {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
+    }
+
+    /** Deletes the rejects of these source records (personal data as sent); returns how many there were. */
+    public long purge(Collection<SourceRecordKey> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        return collection.deleteMany(Filters.or(records.stream()
+                .map(key -> Filters.and(Filters.eq("source", key.source()),
+                        Filters.eq("sourceRecordId", key.sourceRecordId())))
+                .toList())).getDeletedCount();
     }
 
     public Optional<StoredReject> find(String rejectId) {

@@ -2,6 +2,8 @@ package dev.cdm.kernel.axon;
 
 import com.mongodb.client.MongoClient;
 import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.erasure.ErasureParticipant;
+import dev.cdm.kernel.erasure.PersonalDataPurge;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +12,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -41,12 +45,13 @@ public class AxonPlatform {
 
     @Inject
     AxonPlatform(DataSource eventStoreDataSource, TransactionManager jta, MongoClient mongo, DataKeys dataKeys,
-                 Instance<AxonModule> modules,
+                 Instance<AxonModule> modules, Instance<PersonalDataPurge> purges, Clock clock,
                  @ConfigProperty(name = "cdm.service.name") String serviceName,
                  @ConfigProperty(name = "cdm.mongodb.database") String database,
                  @ConfigProperty(name = "cdm.axon.batch-size", defaultValue = "100") int batchSize,
                  @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId,
-                 @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis) {
+                 @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis,
+                 @ConfigProperty(name = "cdm.erasure.projection-wait", defaultValue = "30s") Duration projectionWait) {
         EventSchema schema = EventSchema.builder().build();
         EventStoreSchema.ensure(eventStoreDataSource, schema);
         Serializer serializer = StableTypeSerializer.create(dataKeys);
@@ -88,6 +93,9 @@ public class AxonPlatform {
                         .andBatchSize(batchSize))
                 // a projection that fails on an event retries it (with back-off) instead of skipping it
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.INSTANCE);
+        // every service takes part in every erasure: it purges its own stores and acknowledges
+        configurer.eventProcessing().registerEventHandler(c -> new ErasureParticipant(c, dataKeys,
+                purges.stream().toList(), serviceName, clock, projectionWait));
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
     }

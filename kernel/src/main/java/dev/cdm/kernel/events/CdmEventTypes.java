@@ -15,7 +15,12 @@ public final class CdmEventTypes {
             ProfilesMergedEvent.class,
             ProfileMergedIntoEvent.class,
             SourceRecordsSplitEvent.class,
-            ConsentRecordedEvent.class);
+            ProfileErasedEvent.class,
+            ConsentRecordedEvent.class,
+            ErasureRequestedEvent.class,
+            DataKeysDestroyedEvent.class,
+            ErasureAcknowledgedEvent.class,
+            ErasureCompletedEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(CdmEventTypes::storedName, Function.identity()));

@@ -43,7 +43,26 @@ class KeyListBatchTest {
         batch.flush();
 
         assertThat(ids("a")).containsExactly("p1", "p2");
-        assertThat(ids("b")).isEmpty();
+        assertThat(lists.find(new Document("_id", "b")).first()).as("a list left empty is deleted").isNull();
+    }
+
+    @Test
+    void aListLeftEmpty_isDeleted_forItsKeyIsPersonalData_butNotOneStillHeldRefilledOrOversized() {
+        lists.insertOne(new Document("_id", "common").append(KeyListBatch.IDS, List.of())
+                .append(KeyListBatch.OVERSIZED, true));
+        KeyListBatch first = new KeyListBatch(lists);
+        first.add(List.of("email:anna@example.org", "refilled", "shared"), "p1");
+        first.add(List.of("shared"), "p2");
+        first.flush();
+        KeyListBatch second = new KeyListBatch(lists);
+        second.remove(List.of("email:anna@example.org", "refilled", "shared", "common"), "p1");
+        second.add(List.of("refilled"), "p3");
+        second.flush();
+
+        assertThat(lists.find(new Document("_id", "email:anna@example.org")).first()).isNull();
+        assertThat(ids("refilled")).containsExactly("p3");
+        assertThat(ids("shared")).containsExactly("p2");
+        assertThat(lists.find(new Document("_id", "common")).first().getBoolean(KeyListBatch.OVERSIZED)).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -16,6 +17,8 @@ import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.EraseProfileCommand;
+import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
@@ -38,14 +41,15 @@ import org.axonframework.serialization.Revision;
 
 /**
  * One customer: the source records that describe them, what each record said last and why it was linked, and the
- * profiles it must stay apart from. A profile merged into another one is retired: it refuses new records.
+ * profiles it must stay apart from. A profile merged into another one is retired, and so is an erased one: it
+ * refuses new records.
  *
  * <p>Its state is also stored as an Axon snapshot (JSON of its fields; the records as a list, as JSON keys are
  * strings): change the revision with the fields or the class name, so that older snapshots are ignored, not misread.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Revision("2")
+@Revision("3")
 public class CustomerProfile {
 
     static final String RECEIVED_AT_MISSING = "receivedAt is required";
@@ -53,6 +57,7 @@ public class CustomerProfile {
     @AggregateIdentifier
     private String profileId;
     private String mergedInto;
+    private boolean erased;
     private final Set<String> keptApartFrom = new TreeSet<>();
     @JsonIgnore
     private final Map<SourceRecordKey, MovedRecord> records = new LinkedHashMap<>();
@@ -67,7 +72,7 @@ public class CustomerProfile {
         if (command.receivedAt() == null) {
             throw new IllegalArgumentException(RECEIVED_AT_MISSING);
         }
-        refuseIfMerged();
+        refuseIfRetired();
         RegistrationOutcome outcome = profileId == null ? RegistrationOutcome.CREATED : RegistrationOutcome.LINKED;
         if (profileId == null) {
             apply(new ProfileCreatedEvent(command.profileId(), command.record(), command.receivedAt()));
@@ -101,7 +106,7 @@ public class CustomerProfile {
 
     @CommandHandler
     List<MovedRecord> handle(MergeIntoCommand command) {
-        refuseIfMerged();
+        refuseIfRetired();
         if (command.survivorProfileId().equals(profileId)) {
             throw new IllegalArgumentException("A profile cannot be merged into itself");
         }
@@ -116,7 +121,7 @@ public class CustomerProfile {
 
     @CommandHandler
     void handle(AbsorbProfileCommand command) {
-        refuseIfMerged();
+        refuseIfRetired();
         if (keptApartFrom.contains(command.mergedProfileId())) {
             throw new IllegalArgumentException("Profile " + profileId + " is kept apart from "
                     + command.mergedProfileId() + " after a split");
@@ -127,7 +132,7 @@ public class CustomerProfile {
 
     @CommandHandler
     List<MovedRecord> handle(SplitOffRecordsCommand command) {
-        refuseIfMerged();
+        refuseIfRetired();
         if (command.records().isEmpty()) {
             throw new IllegalArgumentException("Name at least one record to split off");
         }
@@ -159,7 +164,17 @@ public class CustomerProfile {
         }
     }
 
-    private void refuseIfMerged() {
+    @CommandHandler
+    void handle(EraseProfileCommand command) {
+        if (!erased) {
+            apply(new ProfileErasedEvent(profileId, command.requestId(), command.erasedAt()));
+        }
+    }
+
+    private void refuseIfRetired() {
+        if (erased) {
+            throw new ProfileErasedException(profileId);
+        }
         if (mergedInto != null) {
             throw new ProfileMergedException(profileId, mergedInto);
         }
@@ -194,6 +209,12 @@ public class CustomerProfile {
     @EventSourcingHandler
     void on(ProfileMergedIntoEvent event) {
         mergedInto = event.survivorProfileId();
+        records.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileErasedEvent event) {
+        erased = true;
         records.clear();
     }
 

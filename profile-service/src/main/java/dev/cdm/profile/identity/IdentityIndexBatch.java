@@ -57,6 +57,14 @@ final class IdentityIndexBatch implements ProjectionBatch {
         });
     }
 
+    /** The records lead nowhere any more: their routes are deleted. */
+    void unroute(Collection<SourceRecordKey> keys) {
+        keys.forEach(key -> {
+            routes.remove(key);
+            routes.put(key, null);
+        });
+    }
+
     @Override
     public void flush() {
         long start = System.nanoTime();

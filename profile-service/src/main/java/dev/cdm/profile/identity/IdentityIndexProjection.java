@@ -3,6 +3,7 @@ package dev.cdm.profile.identity;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -74,10 +75,15 @@ public class IdentityIndexProjection {
 
     @EventHandler
     void on(ProfileMergedIntoEvent event) {
-        batch(batch -> batch.profile(event.profileId()).ifPresent(retired -> {
-            batch.removeFromBlocks(retired.blockingKeys(), retired.profileId());
-            batch.delete(retired.profileId());
-        }));
+        retire(event.profileId());
+    }
+
+    /** An erased profile can match nothing any more, and its records lead nowhere: an export lists none of them. */
+    @EventHandler
+    void on(ProfileErasedEvent event) {
+        batch(batch -> batch.profile(event.profileId())
+                .ifPresent(erased -> batch.unroute(erased.records().stream().map(IndexedRecord::key).toList())));
+        retire(event.profileId());
     }
 
     @EventHandler
@@ -91,6 +97,13 @@ public class IdentityIndexProjection {
     @ResetHandler
     void onReset() {
         index.dropAll();
+    }
+
+    private void retire(String profileId) {
+        batch(batch -> batch.profile(profileId).ifPresent(retired -> {
+            batch.removeFromBlocks(retired.blockingKeys(), retired.profileId());
+            batch.delete(retired.profileId());
+        }));
     }
 
     private void update(String profileId, long sequence, List<SourceRecordKey> routed,

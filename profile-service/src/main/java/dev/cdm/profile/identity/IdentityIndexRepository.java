@@ -3,6 +3,7 @@ package dev.cdm.profile.identity;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -100,11 +101,13 @@ public class IdentityIndexRepository {
         return new KeyListBatch(blocks(), maxBlockSize);
     }
 
+    /** Writes each record's route; a null profile id deletes it. */
     void routeAll(Map<SourceRecordKey, String> routes) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        routes.forEach((key, profileId) -> writes.add(new ReplaceOneModel<>(
-                Filters.eq("_id", IdentityDocuments.routeId(key)), IdentityDocuments.route(key, profileId),
-                new ReplaceOptions().upsert(true))));
+        routes.forEach((key, profileId) -> writes.add(profileId == null
+                ? new DeleteOneModel<>(Filters.eq("_id", IdentityDocuments.routeId(key)))
+                : new ReplaceOneModel<>(Filters.eq("_id", IdentityDocuments.routeId(key)),
+                        IdentityDocuments.route(key, profileId), new ReplaceOptions().upsert(true))));
         if (!writes.isEmpty()) {
             records().bulkWrite(writes);
         }

@@ -29,6 +29,10 @@ final class ProfileViewBatch implements ProjectionBatch {
         views.save(view.profileId(), view);
     }
 
+    void delete(String profileId) {
+        views.delete(profileId);
+    }
+
     void addToLookup(Collection<String> keys, String profileId) {
         lookups.add(keys, profileId);
     }

@@ -1,6 +1,7 @@
 package dev.cdm.profile.query;
 
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
@@ -66,6 +67,15 @@ public class ProfileViewProjection {
     @EventHandler
     void on(SourceRecordsSplitEvent event, @SequenceNumber long sequence) {
         applyRecord(event.profileId(), event, sequence);
+    }
+
+    /** An erased profile leaves the read model, and its identifiers leave the lookup. */
+    @EventHandler
+    void on(ProfileErasedEvent event) {
+        batch(batch -> batch.find(event.profileId()).ifPresent(view -> {
+            batch.removeFromLookup(view.lookupKeys(), event.profileId());
+            batch.delete(event.profileId());
+        }));
     }
 
     @ResetHandler

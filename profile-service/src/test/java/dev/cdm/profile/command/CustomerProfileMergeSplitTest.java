@@ -4,14 +4,17 @@ import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.EraseProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
+import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileMergedException;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.SplitOffRecordsCommand;
@@ -49,6 +52,28 @@ class CustomerProfileMergeSplitTest {
                 .when(new MergeIntoCommand(RETIRED, SURVIVOR, T1))
                 .expectResultMessagePayload(List.of(new MovedRecord(SHOP, ANNA, T0, LinkDecision.founding())))
                 .expectEvents(new ProfileMergedIntoEvent(RETIRED, SURVIVOR, T1));
+    }
+
+    @Test
+    void erase_retiresTheProfile() {
+        fixture.given(new ProfileCreatedEvent(RETIRED, SHOP, T0),
+                        new SourceRecordLinkedEvent(RETIRED, SHOP, ANNA, T0, LinkDecision.founding()))
+                .when(new EraseProfileCommand(RETIRED, "dsr-1", T1))
+                .expectEvents(new ProfileErasedEvent(RETIRED, "dsr-1", T1));
+    }
+
+    @Test
+    void anErasedProfile_refusesRecords_evenOneItHeld() {
+        fixture.given(new ProfileCreatedEvent(RETIRED, SHOP, T0), new ProfileErasedEvent(RETIRED, "dsr-1", T1))
+                .when(new RegisterSourceRecordCommand(RETIRED, SHOP, ANNA, T1))
+                .expectException(ProfileErasedException.class);
+    }
+
+    @Test
+    void aProfileIsErasedOnce() {
+        fixture.given(new ProfileCreatedEvent(RETIRED, SHOP, T0), new ProfileErasedEvent(RETIRED, "dsr-1", T1))
+                .when(new EraseProfileCommand(RETIRED, "dsr-2", T1))
+                .expectNoEvents();
     }
 
     @Test

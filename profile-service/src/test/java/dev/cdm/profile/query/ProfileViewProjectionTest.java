@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
@@ -95,6 +96,17 @@ class ProfileViewProjectionTest {
         projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1), 2);
 
         assertThat(repository.find(ID).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void anErasedProfile_leavesTheReadModel_withEveryIdentifierItWasFoundBy() {
+        createWithTwoRecords();
+
+        projection.on(new ProfileErasedEvent(ID, "dsr-1", T1.plusSeconds(60)));
+
+        assertThat(repository.find(ID)).isEmpty();
+        assertThat(client.getDatabase("cdm-profile-test").getCollection(ProfileViewRepository.LOOKUP)
+                .countDocuments()).as("no lookup key (an identifier) outlives the erasure").isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cdm.ingestion.config;
+package dev.cdm.kernel.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PeerChannelsTest {
-
-    private final PeerChannels channels = new PeerChannels();
+class PeerChannelTest {
 
     @Test
     void retryingServiceConfig_retriesUnavailableWithBackoff_forTheService() {
-        Map<String, Object> config = PeerChannels.retryingServiceConfig("cdm.v1.ProfileService", 5,
+        Map<String, Object> config = PeerChannel.retryingServiceConfig("cdm.v1.ProfileService", 5,
                 Duration.ofMillis(100), Duration.ofSeconds(2));
 
         @SuppressWarnings("unchecked")
@@ -29,22 +27,22 @@ class PeerChannelsTest {
     }
 
     @Test
-    void profileService_buildsChannelThatGrpcAccepts_withRetryPolicy() throws InterruptedException {
-        ManagedChannel channel = channels.profileService("127.0.0.1:8082", 5, Duration.ofMillis(100),
-                Duration.ofSeconds(2));
+    void open_buildsAChannelThatGrpcAccepts_withRetryPolicy() throws InterruptedException {
+        ManagedChannel channel = PeerChannel.open("127.0.0.1:8082", "cdm.v1.ProfileService", 5,
+                Duration.ofMillis(100), Duration.ofSeconds(2));
 
         assertThat(channel.authority()).isEqualTo("127.0.0.1:8082");
-        channels.close(channel);
+        PeerChannel.close(channel);
         assertThat(channel.isTerminated()).isTrue();
     }
 
     @Test
-    void profileService_buildsChannel_whenRetriesDisabled() throws InterruptedException {
-        ManagedChannel channel = channels.profileService("localhost:8082", 1, Duration.ofMillis(100),
-                Duration.ofSeconds(2));
+    void open_buildsAChannel_whenRetriesDisabled() throws InterruptedException {
+        ManagedChannel channel = PeerChannel.open("localhost:8082", "cdm.v1.ProfileService", 1,
+                Duration.ofMillis(100), Duration.ofSeconds(2));
 
         assertThat(channel.authority()).isEqualTo("localhost:8082");
-        channels.close(channel);
+        PeerChannel.close(channel);
         assertThat(channel.isShutdown()).isTrue();
     }
 }

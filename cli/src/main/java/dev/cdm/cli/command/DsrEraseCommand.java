@@ -1,0 +1,89 @@
+package dev.cdm.cli.command;
+
+import dev.cdm.cli.CliFailure;
+import dev.cdm.cli.ExitCodes;
+import dev.cdm.cli.output.Json;
+import dev.cdm.proto.v1.DataSubjectRequest;
+import dev.cdm.proto.v1.GetRequestRequest;
+import dev.cdm.proto.v1.RequestErasureRequest;
+import dev.cdm.proto.v1.RequestStatus;
+import dev.cdm.proto.v1.SubjectRef;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "erase", mixinStandardHelpOptions = true,
+        description = {"Erases a data subject (GDPR Art. 17, CCPA delete) by crypto-shredding: their data keys are"
+                + " destroyed and every service purges what it holds.",
+                "The subject is the profile (and every profile merged into it) that the id, email or phone names."})
+public final class DsrEraseCommand extends CliCommand implements Callable<Integer> {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,}");
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    @Option(names = "--subject", required = true, paramLabel = "ID|EMAIL|PHONE",
+            description = "A profile id, or an email or phone that exactly one profile holds.")
+    private String subject;
+
+    @Option(names = "--requested-by", paramLabel = "WHO",
+            description = "Who asked, for the audit trail (default: this user's login name).")
+    private String requestedBy;
+
+    @Option(names = "--wait", description = "Return when every service has acknowledged, and print the outcome.")
+    private boolean await;
+
+    @Option(names = "--timeout", defaultValue = "PT2M", paramLabel = "DURATION",
+            description = "How long --wait waits (ISO-8601, default ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    @Option(names = "--json", description = "Print JSON (snake_case keys).")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RequestErasureRequest request = RequestErasureRequest.newBuilder()
+                .setSubject(subjectRef(subject.strip()))
+                .setRequestedBy(requestedBy != null ? requestedBy : System.getProperty("user.name", "cdm"))
+                .build();
+        DataSubjectRequest result = callRequests(stub -> stub.requestErasure(request));
+        if (await) {
+            result = awaitCompletion(result.getRequestId());
+        }
+        if (json) {
+            Json.print(out(), result);
+        } else {
+            DsrText.print(out(), result);
+        }
+        return 0;
+    }
+
+    private DataSubjectRequest awaitCompletion(String requestId) throws InterruptedException {
+        GetRequestRequest get = GetRequestRequest.newBuilder().setRequestId(requestId).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            DataSubjectRequest current = callRequests(stub -> stub.getRequest(get));
+            if (current.getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED) {
+                return current;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CliFailure(ExitCodes.FAILURE, "Erasure " + requestId + " did not complete within "
+                        + timeout.toSeconds() + " s; waiting on " + current.getPendingServicesList()
+                        + " (cdm dsr status " + requestId + ")");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** An email has an @, a phone is digits and separators; anything else is a profile id. */
+    static SubjectRef subjectRef(String subject) {
+        if (subject.contains("@")) {
+            return SubjectRef.newBuilder().setEmail(subject).build();
+        }
+        if (PHONE.matcher(subject).matches()) {
+            return SubjectRef.newBuilder().setPhone(subject).build();
+        }
+        return SubjectRef.newBuilder().setProfileId(subject).build();
+    }
+}

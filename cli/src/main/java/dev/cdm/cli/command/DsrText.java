@@ -1,0 +1,49 @@
+package dev.cdm.cli.command;
+
+import dev.cdm.cli.output.EnumNames;
+import dev.cdm.cli.output.Text;
+import dev.cdm.proto.v1.DataSubjectRequest;
+import dev.cdm.proto.v1.PurgedStore;
+import dev.cdm.proto.v1.ServiceAcknowledgement;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Data-subject requests and certificates as text for people. */
+final class DsrText {
+
+    private DsrText() {
+    }
+
+    static void print(PrintWriter out, DataSubjectRequest request) {
+        out.println("Request    " + request.getRequestId() + " (" + EnumNames.kebab(request.getType()) + ")");
+        out.println("Status     " + EnumNames.kebab(request.getStatus()));
+        out.println("Profile    " + request.getProfileId() + merged(request.getMergedProfileIdsList()));
+        out.println("Records    " + request.getRecordCount());
+        out.println("Requested  " + Text.time(request.getRequestedAt()) + " by " + request.getRequestedBy());
+        out.println("Due        " + Text.time(request.getDueAt()));
+        if (request.hasCompletedAt()) {
+            out.println("Completed  " + Text.time(request.getCompletedAt()));
+        }
+        if (!request.getPendingServicesList().isEmpty()) {
+            out.println("Waiting on " + String.join(", ", request.getPendingServicesList()));
+        }
+        acknowledgements(out, request.getAcknowledgementsList());
+    }
+
+    static void acknowledgements(PrintWriter out, List<ServiceAcknowledgement> acks) {
+        for (ServiceAcknowledgement ack : acks) {
+            String purged = ack.getPurgedList().isEmpty() ? "nothing personal held"
+                    : ack.getPurgedList().stream().map(DsrText::purged).collect(Collectors.joining(", "));
+            out.println("  " + ack.getService() + " at " + Text.time(ack.getAcknowledgedAt()) + ": " + purged);
+        }
+    }
+
+    private static String purged(PurgedStore store) {
+        return store.getStore() + " " + store.getRemoved();
+    }
+
+    private static String merged(List<String> merged) {
+        return merged.isEmpty() ? "" : " (with merged " + String.join(", ", merged) + ")";
+    }
+}

@@ -1,0 +1,10 @@
+package dev.cdm.consent.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The request's data keys were destroyed: {@code keyIds} are the keys that were live until then. */
+public record RecordKeysDestroyedCommand(@TargetAggregateIdentifier String requestId, List<String> keyIds,
+                                         Instant destroyedAt) {
+}

@@ -1,0 +1,73 @@
+package dev.cdm.consent.query;
+
+import dev.cdm.consent.api.CompleteErasureCommand;
+import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
+import dev.cdm.kernel.events.ErasureCompletedEvent;
+import dev.cdm.kernel.events.ErasureRequestedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * Keeps the data-subject requests read model and coordinates erasures: when the last participating service has
+ * acknowledged, it completes the request with the hash of its evidence. Completing is idempotent, so a replay that
+ * passes the acknowledgements again changes nothing.
+ */
+@ProcessingGroup(DataSubjectRequestProjection.NAME)
+public class DataSubjectRequestProjection {
+
+    public static final String NAME = "data-subject-requests";
+
+    private final DataSubjectRequestRepository repository;
+    private final CommandGateway commands;
+    private final List<String> participants;
+    private final Clock clock;
+
+    public DataSubjectRequestProjection(DataSubjectRequestRepository repository, CommandGateway commands,
+                                        List<String> participants, Clock clock) {
+        this.repository = repository;
+        this.commands = commands;
+        this.participants = List.copyOf(participants);
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(ErasureRequestedEvent event) {
+        repository.requested(event.requestId(), event.profileId(), event.mergedProfileIds(), event.records().size(),
+                event.requestedBy(), event.requestedAt(), event.dueAt());
+    }
+
+    @EventHandler
+    void on(DataKeysDestroyedEvent event) {
+        repository.keysDestroyed(event.requestId(), event.keyIds(), event.destroyedAt());
+    }
+
+    @EventHandler
+    void on(ErasureAcknowledgedEvent event) {
+        repository.acknowledged(event.requestId(), event.service(), event.purged(), event.acknowledgedAt());
+        Optional<DataSubjectRequestView> request = repository.find(event.requestId());
+        if (request.isPresent() && request.get().completedAt() == null && request.get().keysDestroyedAt() != null
+                && request.get().pendingServices(participants).isEmpty()) {
+            Instant completedAt = clock.instant();
+            commands.sendAndWait(new CompleteErasureCommand(event.requestId(),
+                    ErasureCertificates.evidenceSha256(request.get(), completedAt), completedAt));
+        }
+    }
+
+    @EventHandler
+    void on(ErasureCompletedEvent event) {
+        repository.completed(event.requestId(), event.completedAt(), event.evidenceSha256());
+    }
+
+    @ResetHandler
+    void onReset() {
+        repository.dropAll();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cdm.consent.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.consent.api.CompleteErasureCommand;
+import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
+import dev.cdm.kernel.events.ErasureAcknowledgedEvent.PurgedStore;
+import dev.cdm.kernel.events.ErasureCompletedEvent;
+import dev.cdm.kernel.events.ErasureRequestedEvent;
+import dev.cdm.kernel.events.SourceRecordKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DataSubjectRequestProjectionTest {
+
+    private static final String ID = "dsr-1";
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant DONE = Instant.parse("2026-03-01T10:00:02Z");
+    private static final List<SourceRecordKey> RECORDS = List.of(new SourceRecordKey("web", "1"));
+    private static final List<String> PARTICIPANTS = List.of("ingestion-service", "profile-service");
+
+    private MongoServer server;
+    private MongoClient client;
+    private DataSubjectRequestRepository repository;
+    private DataSubjectRequestProjection projection;
+    private final List<CompleteErasureCommand> completions = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        repository = new DataSubjectRequestRepository(client.getDatabase("cdm-consent-test"));
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(CompleteErasureCommand.class.getName(), (CommandMessage<?> command) -> {
+            completions.add((CompleteErasureCommand) command.getPayload());
+            return null;
+        });
+        projection = new DataSubjectRequestProjection(repository,
+                DefaultCommandGateway.builder().commandBus(bus).build(), PARTICIPANTS,
+                Clock.fixed(DONE, ZoneOffset.UTC));
+        projection.on(new ErasureRequestedEvent(ID, "p-1", List.of("p-2"), RECORDS, "officer", T0,
+                T0.plusSeconds(30 * 86_400)));
+        projection.on(new DataKeysDestroyedEvent(ID, List.of("p-1", "p-2"), RECORDS, List.of("k-1"),
+                T0.plusSeconds(1)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aRequest_showsItsProgress_andWhoHasNotAcknowledgedYet() {
+        projection.on(ack("profile-service", 3));
+
+        DataSubjectRequestView view = repository.find(ID).orElseThrow();
+        assertThat(view.status()).isEqualTo(DataSubjectRequestView.Status.KEYS_DESTROYED);
+        assertThat(view.profileIds()).containsExactly("p-1", "p-2");
+        assertThat(view.destroyedKeyIds()).containsExactly("k-1");
+        assertThat(view.pendingServices(PARTICIPANTS)).containsExactly("ingestion-service");
+        assertThat(repository.openErasureOf("p-1")).isPresent();
+        assertThat(completions).isEmpty();
+    }
+
+    @Test
+    void theLastAcknowledgement_completesTheRequest_withTheHashOfItsEvidence() {
+        projection.on(ack("profile-service", 3));
+        projection.on(ack("ingestion-service", 0));
+
+        assertThat(completions).hasSize(1);
+        CompleteErasureCommand complete = completions.get(0);
+        assertThat(complete.completedAt()).isEqualTo(DONE);
+        assertThat(complete.evidenceSha256()).isEqualTo(ErasureCertificates.evidenceSha256(
+                repository.find(ID).orElseThrow(), DONE)).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aRepeatedAcknowledgement_changesNeitherTheRequestNorItsEvidence() {
+        projection.on(ack("profile-service", 3));
+        DataSubjectRequestView before = repository.find(ID).orElseThrow();
+
+        projection.on(new ErasureAcknowledgedEvent(ID, "profile-service", List.of(new PurgedStore("x", 9)),
+                T0.plusSeconds(99)));
+
+        assertThat(repository.find(ID).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aCompletedRequest_isNoLongerOpen() {
+        projection.on(new ErasureCompletedEvent(ID, DONE, "ab".repeat(32)));
+
+        DataSubjectRequestView view = repository.find(ID).orElseThrow();
+        assertThat(view.status()).isEqualTo(DataSubjectRequestView.Status.COMPLETED);
+        assertThat(view.evidenceSha256()).isEqualTo("ab".repeat(32));
+        assertThat(repository.openErasureOf("p-1")).isEmpty();
+    }
+
+    private static ErasureAcknowledgedEvent ack(String service, long removed) {
+        return new ErasureAcknowledgedEvent(ID, service, List.of(new PurgedStore("cdm-x.y", removed)),
+                T0.plusSeconds(2));
+    }
+}

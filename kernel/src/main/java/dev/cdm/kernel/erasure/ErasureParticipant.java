@@ -1,0 +1,90 @@
+package dev.cdm.kernel.erasure;
+
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.DataSubjects;
+import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
+import dev.cdm.kernel.events.ErasureAcknowledgedEvent.PurgedStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jboss.logging.Logger;
+
+/**
+ * A service's part in every erasure. Once the keys are destroyed it forgets them, purges every
+ * {@link PersonalDataPurge} store (which may append events, such as a profile's erasure), waits until each of the
+ * service's projections has passed all of that (so none still holds or writes back what it read before), and
+ * acknowledges with what it removed.
+ */
+@ProcessingGroup(ErasureParticipant.PROCESSING_GROUP)
+public final class ErasureParticipant {
+
+    public static final String PROCESSING_GROUP = "erasure-participant";
+    private static final Logger LOG = Logger.getLogger(ErasureParticipant.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Configuration axon;
+    private final DataKeys keys;
+    private final List<PersonalDataPurge> purges;
+    private final String serviceName;
+    private final Clock clock;
+    private final Duration projectionWait;
+
+    public ErasureParticipant(Configuration axon, DataKeys keys, List<PersonalDataPurge> purges, String serviceName,
+                              Clock clock, Duration projectionWait) {
+        this.axon = axon;
+        this.keys = keys;
+        this.purges = List.copyOf(purges);
+        this.serviceName = serviceName;
+        this.clock = clock;
+        this.projectionWait = projectionWait;
+    }
+
+    @EventHandler
+    void on(DataKeysDestroyedEvent erasure) throws InterruptedException {
+        keys.forget(DataSubjects.ofRecords(erasure.records()), erasure.keyIds());
+        List<PurgedStore> purged = new ArrayList<>();
+        purges.forEach(purge -> purged.addAll(purge.purge(erasure)));
+        awaitProjectionsPast(axon.eventStore().createHeadToken());
+        axon.eventGateway().publish(new ErasureAcknowledgedEvent(erasure.requestId(), serviceName, purged,
+                clock.instant()));
+        LOG.infof("Erasure %s purged from %s: %s", erasure.requestId(), serviceName, purged);
+    }
+
+    /** Throws (and the event is retried) when a projection has not reached {@code position} in time. */
+    private void awaitProjectionsPast(TrackingToken position) throws InterruptedException {
+        long deadline = System.nanoTime() + projectionWait.toNanos();
+        for (String name : axon.eventProcessingConfiguration().eventProcessors().keySet()) {
+            if (name.equals(PROCESSING_GROUP)) {
+                continue;
+            }
+            TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                    .eventProcessor(name, TrackingEventProcessor.class).orElse(null);
+            while (processor != null && !past(processor, position)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Projection " + name + " has not passed the erasure within "
+                            + projectionWait.toSeconds() + " s; retrying");
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    /** Whether every segment this node processes is at or after {@code position}. */
+    private static boolean past(TrackingEventProcessor processor, TrackingToken position) {
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            TrackingToken token = segment.getTrackingToken();
+            if (token == null || !token.covers(position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
