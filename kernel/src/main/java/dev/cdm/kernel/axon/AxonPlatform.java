@@ -51,10 +51,12 @@ public class AxonPlatform {
                  @ConfigProperty(name = "cdm.axon.batch-size", defaultValue = "100") int batchSize,
                  @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId,
                  @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis,
-                 @ConfigProperty(name = "cdm.erasure.projection-wait", defaultValue = "30s") Duration projectionWait) {
+                 @ConfigProperty(name = "cdm.erasure.projection-wait", defaultValue = "30s") Duration projectionWait,
+                 @ConfigProperty(name = "cdm.crypto.reads-personal-data", defaultValue = "true")
+                 boolean readsPersonalData) {
         EventSchema schema = EventSchema.builder().build();
         EventStoreSchema.ensure(eventStoreDataSource, schema);
-        Serializer serializer = StableTypeSerializer.create(dataKeys);
+        Serializer serializer = StableTypeSerializer.create(dataKeys, readsPersonalData);
         JtaTransactionManager transactions = new JtaTransactionManager(jta);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)

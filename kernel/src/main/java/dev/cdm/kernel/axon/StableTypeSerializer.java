@@ -25,18 +25,26 @@ public final class StableTypeSerializer extends JacksonSerializer {
 
     private final PersonalDataSealer sealer;
 
-    private StableTypeSerializer(Builder builder, DataKeys keys) {
+    private StableTypeSerializer(Builder builder, DataKeys keys, boolean readsPersonalData) {
         super(builder);
-        this.sealer = new PersonalDataSealer(getObjectMapper(), keys);
+        this.sealer = new PersonalDataSealer(getObjectMapper(), keys, readsPersonalData);
     }
 
     public static StableTypeSerializer create(DataKeys keys) {
+        return create(keys, true);
+    }
+
+    /**
+     * With {@code readsPersonalData} false, personal values read as absent and no key is ever fetched: for a
+     * service that keeps no personal data, so that it cannot see any.
+     */
+    public static StableTypeSerializer create(DataKeys keys, boolean readsPersonalData) {
         ObjectMapper mapper = new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return new StableTypeSerializer(JacksonSerializer.builder()
                 .objectMapper(mapper)
-                .classLoader(StableTypeSerializer.class.getClassLoader()), keys);
+                .classLoader(StableTypeSerializer.class.getClassLoader()), keys, readsPersonalData);
     }
 
     @Override

@@ -2,13 +2,17 @@ package dev.cdm.kernel.crypto;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where wrapped data keys live, one live key per data subject. */
 public interface DataKeyRepository {
 
-    /** The live key of {@code subject}; {@code candidate} becomes it when the subject has none yet. */
-    StoredKey liveKeyOf(String subject, StoredKey candidate);
+    /**
+     * The live key of each subject, by subject; a subject with none yet gets its candidate. One round trip (and at
+     * most one commit) for all of them.
+     */
+    Map<String, StoredKey> liveKeysOf(Map<String, StoredKey> candidates);
 
     /** The key with this id; empty when it was destroyed (or never existed). */
     Optional<StoredKey> find(String keyId);

@@ -6,7 +6,9 @@ import dev.cdm.kernel.crypto.DataKeyRepository.StoredKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -39,6 +41,20 @@ public final class DataKeys {
         return bySubject.get(subject, this::loadOrCreate);
     }
 
+    /**
+     * Makes sure every one of these subjects has its key in this process, creating the missing ones together: a
+     * caller about to store many subjects' data saves a commit per subject.
+     */
+    public void prepare(Collection<String> subjects) {
+        Map<String, StoredKey> candidates = new HashMap<>();
+        for (String subject : subjects) {
+            if (bySubject.getIfPresent(subject) == null) {
+                candidates.put(subject, candidate(subject));
+            }
+        }
+        repository.liveKeysOf(candidates).forEach((subject, stored) -> remember(subject, unwrap(stored)));
+    }
+
     /** The key with this id, or empty when it has been destroyed: what it sealed is erased. */
     public Optional<SubjectKey> key(String keyId) {
         return byId.get(keyId, id -> repository.find(id).map(this::unwrap));
@@ -58,13 +74,21 @@ public final class DataKeys {
     }
 
     private SubjectKey loadOrCreate(String subject) {
+        SubjectKey live = unwrap(repository.liveKeysOf(Map.of(subject, candidate(subject))).get(subject));
+        byId.put(live.keyId(), Optional.of(live));
+        return live;
+    }
+
+    private void remember(String subject, SubjectKey key) {
+        bySubject.put(subject, key);
+        byId.put(key.keyId(), Optional.of(key));
+    }
+
+    private StoredKey candidate(String subject) {
         String keyId = UUID.randomUUID().toString();
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        StoredKey candidate = new StoredKey(keyId, subject, masterKey.id(), masterKey.wrap(fresh, keyId));
-        SubjectKey live = unwrap(repository.liveKeyOf(subject, candidate));
-        byId.put(live.keyId(), Optional.of(live));
-        return live;
+        return new StoredKey(keyId, subject, masterKey.id(), masterKey.wrap(fresh, keyId));
     }
 
     private SubjectKey unwrap(StoredKey stored) {

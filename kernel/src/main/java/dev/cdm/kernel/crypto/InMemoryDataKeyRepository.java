@@ -3,6 +3,7 @@ package dev.cdm.kernel.crypto;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,14 @@ public final class InMemoryDataKeyRepository implements DataKeyRepository {
     }
 
     @Override
-    public StoredKey liveKeyOf(String subject, StoredKey candidate) {
-        StoredKey key = live.computeIfAbsent(subject, s -> candidate);
-        byId.putIfAbsent(key.keyId(), key);
-        return key;
+    public Map<String, StoredKey> liveKeysOf(Map<String, StoredKey> candidates) {
+        Map<String, StoredKey> keys = new HashMap<>();
+        candidates.forEach((subject, candidate) -> {
+            StoredKey key = live.computeIfAbsent(subject, s -> candidate);
+            byId.putIfAbsent(key.keyId(), key);
+            keys.put(subject, key);
+        });
+        return keys;
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -54,28 +56,61 @@ public final class JdbcDataKeyRepository implements DataKeyRepository {
     }
 
     @Override
-    public StoredKey liveKeyOf(String subject, StoredKey candidate) {
+    public Map<String, StoredKey> liveKeysOf(Map<String, StoredKey> candidates) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
         return inOwnTransaction(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cdm_data_keys"
-                        + " (key_id, subject, master_key_id, wrapped_key) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (subject) WHERE destroyed_at IS NULL DO NOTHING")) {
-                    insert.setString(1, candidate.keyId());
-                    insert.setString(2, subject);
-                    insert.setString(3, candidate.masterKeyId());
-                    insert.setBytes(4, candidate.wrappedKey());
-                    if (insert.executeUpdate() == 1) {
-                        return candidate;
-                    }
+                Map<String, StoredKey> live = select(connection, candidates.keySet());
+                List<StoredKey> missing = candidates.entrySet().stream()
+                        .filter(candidate -> !live.containsKey(candidate.getKey()))
+                        .map(Map.Entry::getValue)
+                        .toList();
+                if (!missing.isEmpty()) {
+                    insert(connection, missing);
+                    live.putAll(select(connection, missing.stream().map(StoredKey::subject).toList()));
                 }
-                try (PreparedStatement select = connection.prepareStatement("SELECT key_id, subject,"
-                        + " master_key_id, wrapped_key FROM cdm_data_keys WHERE subject = ? AND destroyed_at IS NULL")) {
-                    select.setString(1, subject);
-                    return single(select).orElseThrow(() -> new IllegalStateException(
-                            "The live data key of a subject vanished while it was being created"));
-                }
+                return live;
             }
         });
+    }
+
+    /** Inserts the keys in one statement; one that lost a race to another process's insert is skipped. */
+    private static void insert(Connection connection, List<StoredKey> keys) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO cdm_data_keys (key_id, subject, master_key_id, wrapped_key)"
+                + " VALUES ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        sql.append(" ON CONFLICT (subject) WHERE destroyed_at IS NULL DO NOTHING");
+        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+            int parameter = 1;
+            for (StoredKey key : keys) {
+                insert.setString(parameter++, key.keyId());
+                insert.setString(parameter++, key.subject());
+                insert.setString(parameter++, key.masterKeyId());
+                insert.setBytes(parameter++, key.wrappedKey());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private static Map<String, StoredKey> select(Connection connection, Collection<String> subjects)
+            throws SQLException {
+        Map<String, StoredKey> live = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT key_id, subject, master_key_id,"
+                + " wrapped_key FROM cdm_data_keys WHERE subject = ANY (?) AND destroyed_at IS NULL")) {
+            select.setArray(1, connection.createArrayOf("varchar", subjects.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredKey key = new StoredKey(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getBytes(4));
+                    live.put(key.subject(), key);
+                }
+            }
+        }
+        return live;
     }
 
     @Override

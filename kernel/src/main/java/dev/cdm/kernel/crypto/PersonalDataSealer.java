@@ -41,11 +41,17 @@ public final class PersonalDataSealer {
 
     private final ObjectMapper mapper;
     private final DataKeys keys;
+    private final boolean opens;
     private final Map<JavaType, Shape> shapes = new ConcurrentHashMap<>();
 
-    public PersonalDataSealer(ObjectMapper mapper, DataKeys keys) {
+    /**
+     * {@code opens} false: a process that holds no personal data (analytics) never decrypts any, it reads every
+     * personal value as absent, as if erased, and never asks for a key.
+     */
+    public PersonalDataSealer(ObjectMapper mapper, DataKeys keys, boolean opens) {
         this.mapper = mapper;
         this.keys = keys;
+        this.opens = opens;
     }
 
     /** Whether values of this type carry personal data anywhere inside; only those need sealing. */
@@ -109,7 +115,7 @@ public final class PersonalDataSealer {
 
     private void openMembers(ObjectNode object) {
         JsonNode sealed = object.remove(SEALED);
-        if (sealed == null) {
+        if (sealed == null || !opens) {
             return;
         }
         String keyId = sealed.path(KEY).asText();

@@ -3,9 +3,12 @@ package dev.cdm.kernel.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdm.kernel.crypto.DataKeyRepository;
+import dev.cdm.kernel.crypto.DataKeyRepository.StoredKey;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.DataSubjects;
 import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
+import dev.cdm.kernel.crypto.LocalMasterKey;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
@@ -14,11 +17,14 @@ import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,33 @@ class StableTypeSerializerTest {
         assertThat(back.person()).isEqualTo(new PersonData(null, null, null, null, null, null, "RU"));
         assertThat(back.record()).isEqualTo(WEB_42);
         assertThat(back.receivedAt()).isEqualTo(AT);
+    }
+
+    @Test
+    void aSerializerThatReadsNoPersonalData_seesItAsErased_andAsksForNoKey() {
+        SerializedObject<byte[]> stored = serializer.serialize(linked(WEB_42, ivan()), byte[].class);
+        DataKeyRepository refusing = new DataKeyRepository() {
+            @Override
+            public Map<String, StoredKey> liveKeysOf(Map<String, StoredKey> candidates) {
+                throw new AssertionError("asked for keys");
+            }
+
+            @Override
+            public Optional<StoredKey> find(String keyId) {
+                throw new AssertionError("asked for key " + keyId);
+            }
+
+            @Override
+            public List<String> destroy(Collection<String> subjects) {
+                throw new AssertionError("destroyed keys");
+            }
+        };
+        StableTypeSerializer blind = StableTypeSerializer.create(
+                new DataKeys(refusing, LocalMasterKey.generate(), Duration.ofMinutes(1)), false);
+
+        SourceRecordLinkedEvent back = blind.deserialize(stored);
+
+        assertThat(back.person()).isEqualTo(new PersonData(null, null, null, null, null, null, "RU"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.cdm.profile.identity;
 
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.DataSubjects;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
@@ -69,6 +71,9 @@ public class ResolutionLane {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DataKeys dataKeys;
 
     @ConfigProperty(name = "cdm.identity.batch-size", defaultValue = "500")
     int batchSize;
@@ -158,6 +163,9 @@ public class ResolutionLane {
     private void runBatch(List<Item<?>> items) throws InterruptedException {
         long start = System.nanoTime();
         prepareIndex();
+        // the data keys of the batch's new records in one commit, not one each as their events are sealed
+        dataKeys.prepare(DataSubjects.ofRecords(items.stream().filter(item -> item.record != null)
+                .map(item -> item.record.key()).toList()));
         long prepared = System.nanoTime();
         long[] loaded = new long[1];
         try {
