@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +40,12 @@ class ImportSystemTest {
         Path file = dir.resolve("people.csv");
         writePeople(file, source);
 
+        Path checkpoints = cdm.dataDir().resolve("imports");
+        Set<Path> earlier = checkpointFiles(checkpoints); // other tests' imports on the shared platform
         Process first = new ProcessBuilder(cdm.cliCommand("import", file.toString(), "--window", "16"))
                 .redirectOutput(dir.resolve("first.out").toFile()).redirectError(dir.resolve("first.err").toFile())
                 .start();
-        Path checkpoints = cdm.dataDir().resolve("imports");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !first.isAlive() || hasCheckpoint(checkpoints));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !first.isAlive() || hasCheckpoint(checkpoints, earlier));
         assertThat(first.isAlive()).as("the import must still run when killed; make the file bigger").isTrue();
         first.destroyForcibly();
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -71,12 +74,19 @@ class ImportSystemTest {
     }
 
     /** A checkpoint past line 0: some records were answered, so a rerun has something to resume after. */
-    private static boolean hasCheckpoint(Path checkpoints) throws Exception {
+    private static Set<Path> checkpointFiles(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
-            return false;
+            return Set.of();
         }
         try (Stream<Path> files = Files.list(checkpoints)) {
-            for (Path file : files.toList()) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+
+    /** Whether this import (not one of {@code earlier}) has checkpointed an answered line. */
+    private static boolean hasCheckpoint(Path checkpoints, Set<Path> earlier) throws Exception {
+        for (Path file : checkpointFiles(checkpoints)) {
+            if (!earlier.contains(file)) {
                 Matcher answered = ANSWERED.matcher(Files.readString(file, StandardCharsets.UTF_8));
                 if (answered.find() && Long.parseLong(answered.group(1)) > 0) {
                     return true;

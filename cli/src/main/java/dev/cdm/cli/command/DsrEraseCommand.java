@@ -2,14 +2,18 @@ package dev.cdm.cli.command;
 
 import dev.cdm.cli.CliFailure;
 import dev.cdm.cli.ExitCodes;
+import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
+import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.DataSubjectRequest;
+import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
 import dev.cdm.proto.v1.RequestStatus;
 import dev.cdm.proto.v1.SubjectRef;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,9 +51,13 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
                 .setSubject(subjectRef(subject.strip()))
                 .setRequestedBy(requestedBy != null ? requestedBy : System.getProperty("user.name", "cdm"))
                 .build();
-        DataSubjectRequest result = callRequests(stub -> stub.requestErasure(request));
-        if (await) {
-            result = awaitCompletion(result.getRequestId());
+        DataSubjectRequest result;
+        // one set of channels for the request and every poll: closing channels takes time of its own
+        try (ServiceClients clients = clients()) {
+            result = requests(clients, stub -> stub.requestErasure(request));
+            if (await) {
+                result = awaitCompletion(clients, result.getRequestId());
+            }
         }
         if (json) {
             Json.print(out(), result);
@@ -59,11 +67,12 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
         return 0;
     }
 
-    private DataSubjectRequest awaitCompletion(String requestId) throws InterruptedException {
+    private DataSubjectRequest awaitCompletion(ServiceClients clients, String requestId)
+            throws InterruptedException {
         GetRequestRequest get = GetRequestRequest.newBuilder().setRequestId(requestId).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            DataSubjectRequest current = callRequests(stub -> stub.getRequest(get));
+            DataSubjectRequest current = requests(clients, stub -> stub.getRequest(get));
             if (current.getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED) {
                 return current;
             }
@@ -74,6 +83,12 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private static <T> T requests(ServiceClients clients,
+                                  Function<DataSubjectRequestsGrpc.DataSubjectRequestsBlockingStub, T> call) {
+        return clients.call(PlatformService.CONSENT, channel -> call.apply(DataSubjectRequestsGrpc.newBlockingStub(
+                channel)));
     }
 
     /** An email has an @, a phone is digits and separators; anything else is a profile id. */
