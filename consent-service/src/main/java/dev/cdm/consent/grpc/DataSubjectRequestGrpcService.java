@@ -41,6 +41,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
 
     static final int MAX_IDENTIFIER = 320;
     static final int MAX_REQUESTED_BY = 200;
+    /** "dsr-" and a UUID; a little room for ids of other request types. */
+    static final int MAX_REQUEST_ID = 64;
     private static final Logger LOG = Logger.getLogger(DataSubjectRequestGrpcService.class);
 
     @Inject
@@ -119,7 +121,7 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
 
     private DataSubjectRequestView find(GetRequestRequest request) {
         FieldViolations violations = new FieldViolations();
-        String requestId = violations.requiredText("request_id", request.getRequestId(), MAX_REQUESTED_BY);
+        String requestId = violations.requiredText("request_id", request.getRequestId(), MAX_REQUEST_ID);
         violations.throwIfAny();
         return requests.find(requestId).orElseThrow(() -> Status.NOT_FOUND
                 .withDescription("No data-subject request " + requestId).asRuntimeException());
