@@ -2,7 +2,9 @@ package dev.cdm.cli.command;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "consent", mixinStandardHelpOptions = true, description = "Records and reads consent decisions.",
-        subcommands = {ConsentSetCommand.class, ConsentGetCommand.class})
+@Command(name = "consent", mixinStandardHelpOptions = true,
+        description = "Records and reads consent decisions and asks the policy.",
+        subcommands = {ConsentSetCommand.class, ConsentGetCommand.class, ConsentCheckCommand.class,
+                ConsentDoNotSellCommand.class})
 public final class ConsentCommand extends CommandGroup {
 }

@@ -1,8 +1,8 @@
 package dev.cdm.cli.command;
 
-import com.google.protobuf.Timestamp;
 import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.Json;
+import dev.cdm.cli.output.Text;
 import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.ConsentProof;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
@@ -73,7 +73,7 @@ public final class ConsentSetCommand extends CliCommand implements Callable<Inte
             request.setProof(proof());
         }
         if (expiresAt != null) {
-            request.setExpiresAt(timestamp(expiresAt));
+            request.setExpiresAt(Text.timestamp(expiresAt));
         }
         SetConsentResponse response;
         try (ServiceClients clients = clients()) {
@@ -83,7 +83,7 @@ public final class ConsentSetCommand extends CliCommand implements Callable<Inte
         if (json) {
             Json.print(out(), response);
         } else {
-            out().println("Consent of " + response.getSubjectId() + ": "
+            out().println("Consent of " + ConsentText.subject(response) + ": "
                     + (response.getChanged() ? "recorded" : "unchanged (the same decision was already in force)"));
         }
         return 0;
@@ -95,12 +95,8 @@ public final class ConsentSetCommand extends CliCommand implements Callable<Inte
                 .setPolicyVersion(orEmpty(policyVersion))
                 .setCaptureMethod(orEmpty(captureMethod))
                 .setTextSha256(orEmpty(textSha256))
-                .setCapturedAt(timestamp(capturedAt != null ? capturedAt : Instant.now()))
+                .setCapturedAt(Text.timestamp(capturedAt != null ? capturedAt : Instant.now()))
                 .build();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     private static String orEmpty(String value) {

@@ -1,7 +1,7 @@
 package dev.cdm.cli.command;
 
-import com.google.protobuf.Timestamp;
 import dev.cdm.cli.output.Json;
+import dev.cdm.cli.output.Text;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.Profile;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public final class ProfileAsOfCommand extends CliCommand implements Callable<Int
     @Override
     public Integer call() {
         GetProfileAsOfRequest request = GetProfileAsOfRequest.newBuilder().setProfileId(profileId)
-                .setAsOf(Timestamp.newBuilder().setSeconds(asOf.getEpochSecond()).setNanos(asOf.getNano()))
+                .setAsOf(Text.timestamp(asOf))
                 .build();
         Profile profile = callProfiles(profiles -> profiles.getProfileAsOf(request));
         if (json) {

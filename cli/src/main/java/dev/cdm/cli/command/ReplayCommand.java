@@ -76,7 +76,9 @@ public final class ReplayCommand extends CliCommand implements Callable<Integer>
                 List<ProjectionStatus> projections = clients.call(service, channel -> ProjectionAdminServiceGrpc
                         .newBlockingStub(channel).listProjections(ListProjectionsRequest.getDefaultInstance()))
                         .getProjectionsList();
-                projections.forEach(status -> owners.put(status.getName(), service));
+                projections.stream()
+                        .filter(status -> status.getReplayable() || !all)
+                        .forEach(status -> owners.put(status.getName(), service));
             } catch (ServiceCallException e) {
                 failures.add(e);
             }

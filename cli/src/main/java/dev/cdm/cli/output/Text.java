@@ -21,6 +21,11 @@ public final class Text {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).toString();
     }
 
+    /** The protobuf form of {@code instant}. */
+    public static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
     public static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
     }

@@ -8,6 +8,8 @@ import dev.cdm.cli.CliRunner.Result;
 import dev.cdm.cli.FakeGrpcServer;
 import dev.cdm.cli.TestStates;
 import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.proto.v1.CheckPurposeRequest;
+import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.Consent;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.ConsentStatus;
@@ -15,8 +17,11 @@ import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.GetConsentsResponse;
 import dev.cdm.proto.v1.LegalBasis;
 import dev.cdm.proto.v1.Purpose;
+import dev.cdm.proto.v1.PurposeDecisionReason;
+import dev.cdm.proto.v1.SaleOptOut;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.proto.v1.SetConsentResponse;
+import dev.cdm.proto.v1.SetSaleOptOutRequest;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +72,80 @@ class ConsentCommandsTest {
         }
     }
 
+    @Test
+    void consentGet_sendsAsOf_andShowsSaleOptOutAndSurvivor() throws Exception {
+        try (FakeGrpcServer server = FakeGrpcServer.serving(consents)) {
+            TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.CONSENT, server.port()));
+
+            Result result = new CliRunner(data).run("consent", "get", "--subject", "p-1",
+                    "--as-of", "2026-06-30T23:59:59Z");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(consents.asOf.get(0).getSeconds()).isEqualTo(1_782_863_999L);
+            assertThat(result.out()).contains("Sale and sharing of p-1 (merged into p-9) as of 2026-06-30T23:59:59Z:"
+                    + " opted out since 2026-01-02T03:04:05Z (gpc-signal)");
+        }
+    }
+
+    @Test
+    void consentCheck_printsVerdict_andExitsOneWhenRefused() throws Exception {
+        try (FakeGrpcServer server = FakeGrpcServer.serving(consents)) {
+            TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.CONSENT, server.port()));
+
+            Result refused = new CliRunner(data).run("consent", "check", "--subject", "p-1",
+                    "--purpose", "third-party-sharing");
+            Result allowed = new CliRunner(data).run("consent", "check", "--subject", "p-1",
+                    "--purpose", "analytics", "--channel", "web");
+
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.out()).contains("third-party-sharing for p-1: refused (sale-opt-out)");
+            assertThat(allowed.exitCode()).isZero();
+            assertThat(allowed.out()).contains("analytics for p-1: allowed (granted)");
+            assertThat(consents.checked.get(1).getChannel()).isEqualTo("web");
+        }
+    }
+
+    @Test
+    void consentDoNotSell_optsOutOrLifts() throws Exception {
+        try (FakeGrpcServer server = FakeGrpcServer.serving(consents)) {
+            TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.CONSENT, server.port()));
+
+            Result optOut = new CliRunner(data).run("consent", "do-not-sell", "--subject", "p-1",
+                    "--source", "gpc-signal");
+            Result lift = new CliRunner(data).run("consent", "do-not-sell", "--subject", "p-1",
+                    "--source", "web-settings", "--lift");
+
+            assertThat(optOut.out()).contains("Sale and sharing of p-1: opted out");
+            assertThat(lift.out()).contains("Sale and sharing of p-1: opt-out lifted");
+            assertThat(consents.saleChoices).extracting(SetSaleOptOutRequest::getOptedOut).containsExactly(true, false);
+            assertThat(consents.saleChoices.get(1).getSource()).isEqualTo("web-settings");
+        }
+    }
+
     private static final class RecordingConsents extends ConsentServiceGrpc.ConsentServiceImplBase {
         final List<SetConsentRequest> received = new ArrayList<>();
+        final List<Timestamp> asOf = new ArrayList<>();
+        final List<CheckPurposeRequest> checked = new ArrayList<>();
+        final List<SetSaleOptOutRequest> saleChoices = new ArrayList<>();
+
+        @Override
+        public void checkPurpose(CheckPurposeRequest request, StreamObserver<CheckPurposeResponse> response) {
+            checked.add(request);
+            boolean sharing = request.getPurpose() == Purpose.PURPOSE_THIRD_PARTY_SHARING;
+            response.onNext(CheckPurposeResponse.newBuilder().setAllowed(!sharing)
+                    .setReason(sharing ? PurposeDecisionReason.PURPOSE_DECISION_REASON_SALE_OPT_OUT
+                            : PurposeDecisionReason.PURPOSE_DECISION_REASON_GRANTED)
+                    .setGoverningSubjectId(request.getSubjectId()).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void setSaleOptOut(SetSaleOptOutRequest request, StreamObserver<SetConsentResponse> response) {
+            saleChoices.add(request);
+            response.onNext(SetConsentResponse.newBuilder().setSubjectId(request.getSubjectId()).setChanged(true)
+                    .setGoverningSubjectId(request.getSubjectId()).build());
+            response.onCompleted();
+        }
 
         @Override
         public void setConsent(SetConsentRequest request, StreamObserver<SetConsentResponse> response) {
@@ -80,7 +157,11 @@ class ConsentCommandsTest {
 
         @Override
         public void getConsents(GetConsentsRequest request, StreamObserver<GetConsentsResponse> response) {
+            asOf.add(request.getAsOf());
             response.onNext(GetConsentsResponse.newBuilder().setSubjectId(request.getSubjectId())
+                    .setGoverningSubjectId("p-9")
+                    .setSaleOptOut(SaleOptOut.newBuilder().setOptedOut(true).setSource("gpc-signal")
+                            .setRecordedAt(Timestamp.newBuilder().setSeconds(1_767_323_045L)))
                     .addConsents(Consent.newBuilder().setPurpose(Purpose.PURPOSE_MARKETING_SMS)
                             .setStatus(ConsentStatus.CONSENT_STATUS_WITHDRAWN)
                             .setLegalBasis(LegalBasis.LEGAL_BASIS_CONSENT)

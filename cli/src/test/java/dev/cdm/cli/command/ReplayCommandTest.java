@@ -46,7 +46,7 @@ class ReplayCommandTest {
     }
 
     @Test
-    void replayAll_printsEachReplayAsJson_whenJsonIsAsked() throws Exception {
+    void replayAll_printsEachReplayAsJson_leavingOutProcessorsThatAct() throws Exception {
         try (FakeGrpcServer server = FakeGrpcServer.serving(admin)) {
             TestStates.write(data, TestStates.unusedPort(), allServicesAt(server.port()));
 
@@ -55,6 +55,7 @@ class ReplayCommandTest {
             assertThat(result.exitCode()).isZero();
             JsonNode replays = new ObjectMapper().readTree(result.out()).get("replays");
             assertThat(replays).hasSize(1);
+            assertThat(admin.replayed).containsExactly("profile-view");
             assertThat(replays.at("/0/status/name").asText()).isEqualTo("profile-view");
             assertThat(replays.at("/0/duration_millis").asText()).isEqualTo("1234");
         }
@@ -69,7 +70,7 @@ class ReplayCommandTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
             assertThat(result.err())
-                    .contains("No service owns a projection named 'billing-view'; known: [profile-view]");
+                    .contains("No service owns a projection named 'billing-view'; known: [profile-view, consent-lineage]");
             assertThat(admin.replayed).isEmpty();
         }
     }
@@ -100,7 +101,10 @@ class ReplayCommandTest {
         @Override
         public void listProjections(ListProjectionsRequest request,
                                     StreamObserver<ListProjectionsResponse> response) {
-            response.onNext(ListProjectionsResponse.newBuilder().addProjections(status()).build());
+            ProjectionStatus lineage = ProjectionStatus.newBuilder().setName("consent-lineage")
+                    .setService("consent-service").setRunning(true).setReplayable(false).build();
+            response.onNext(ListProjectionsResponse.newBuilder().addProjections(status()).addProjections(lineage)
+                    .build());
             response.onCompleted();
         }
 
@@ -114,7 +118,7 @@ class ReplayCommandTest {
 
         private static ProjectionStatus status() {
             return ProjectionStatus.newBuilder().setName("profile-view").setService("profile-service")
-                    .setRunning(true).setCaughtUp(true).setPosition(77).build();
+                    .setRunning(true).setCaughtUp(true).setPosition(77).setReplayable(true).build();
         }
     }
 }

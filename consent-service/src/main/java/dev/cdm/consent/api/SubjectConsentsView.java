@@ -1,19 +1,16 @@
 package dev.cdm.consent.api;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.cdm.kernel.events.ConsentDecision;
+import dev.cdm.kernel.events.SaleOptOut;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The read model of one data subject: the decision in force per purpose and channel, ordered by purpose, then
- * channel. {@code version} is the sequence number of the last event applied.
+ * The read model of one data subject: their {@link ConsentLedger} as stored, with the sequence number of the last
+ * event applied ({@code version}). {@code saleOptOut} and {@code mergedInto} may be null.
  */
-public record SubjectConsentsView(String subjectId, List<ConsentView> consents, long version) {
-
-    private static final Comparator<ConsentView> ORDER = Comparator
-            .comparing(ConsentView::purpose)
-            .thenComparing(ConsentView::channel);
+public record SubjectConsentsView(String subjectId, List<ConsentDecision> consents, SaleOptOut saleOptOut,
+                                  String mergedInto, long version) {
 
     public SubjectConsentsView {
         Objects.requireNonNull(subjectId, "subjectId");
@@ -21,16 +18,15 @@ public record SubjectConsentsView(String subjectId, List<ConsentView> consents, 
     }
 
     public static SubjectConsentsView empty(String subjectId) {
-        return new SubjectConsentsView(subjectId, List.of(), -1);
+        return new SubjectConsentsView(subjectId, List.of(), null, null, -1);
     }
 
-    /** This view with {@code decision} replacing the one for its purpose and channel, as of event {@code version}. */
-    public SubjectConsentsView with(ConsentView decision, long version) {
-        List<ConsentView> next = new ArrayList<>(consents.stream()
-                .filter(c -> c.purpose() != decision.purpose() || !c.channel().equals(decision.channel()))
-                .toList());
-        next.add(decision);
-        next.sort(ORDER);
-        return new SubjectConsentsView(subjectId, next, version);
+    public static SubjectConsentsView of(String subjectId, ConsentLedger ledger, long version) {
+        return new SubjectConsentsView(subjectId, ledger.decisions(), ledger.saleOptOut().orElse(null),
+                ledger.mergedInto().orElse(null), version);
+    }
+
+    public ConsentLedger ledger() {
+        return ConsentLedger.of(consents, saleOptOut, mergedInto);
     }
 }

@@ -2,25 +2,40 @@ package dev.cdm.consent.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.cdm.consent.api.AdoptConsentsCommand;
+import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.ConsentStateException;
+import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.MergeConsentsIntoCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
+import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.SubjectMergedException;
+import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentStatus;
+import dev.cdm.kernel.events.ConsentsAdoptedEvent;
+import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
-/** The consent decisions of one data subject: per purpose and channel, the one in force. */
+/**
+ * The consent decisions of one data subject: per purpose and channel the one in force, and their "do not sell or
+ * share" choice. A subject whose profile was merged into another refuses new decisions (they belong to the
+ * survivor) and hands what it had over; a profile that survives a merge, or is split off, adopts decisions.
+ */
 public class SubjectConsents {
 
     static final String RECORDED_AT_MISSING = "recordedAt is required";
@@ -33,7 +48,8 @@ public class SubjectConsents {
 
     @AggregateIdentifier
     private String aggregateId;
-    private final Map<Scope, Decision> decisions = new HashMap<>();
+    private final ConsentLedger ledger = new ConsentLedger();
+    private final Set<String> adoptedFrom = new HashSet<>();
 
     SubjectConsents() {
         // for Axon: state is rebuilt from events
@@ -43,39 +59,104 @@ public class SubjectConsents {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(RecordConsentCommand command) {
-        Instant now = requireRecordedAt(command);
-        Scope scope = new Scope(command.purpose(), command.channel() == null ? "" : command.channel());
+        Instant now = requireRecordedAt(command.recordedAt());
+        requireNotMerged(command.subjectId());
+        String channel = command.channel() == null ? "" : command.channel();
         Decision decision = Decision.of(command);
-        validate(scope, decision, now);
-        Decision current = inForce(scope, now);
+        validate(command.purpose(), decision, now);
+        Decision current = ledger.decisionFor(command.purpose(), channel, now).map(Decision::of).orElse(null);
         if (decision.equals(current)) {
             return false;
         }
         if (decision.status() == ConsentStatus.WITHDRAWN && (current == null || !current.isGrant())) {
             throw new ConsentStateException(WITHDRAW_WITHOUT_GRANT);
         }
-        apply(new ConsentRecordedEvent(command.subjectId(), scope.purpose(), scope.channel(), decision.status(),
+        apply(new ConsentRecordedEvent(command.subjectId(), command.purpose(), channel, decision.status(),
                 decision.legalBasis(), decision.proof(), decision.expiresAt(), now));
         return true;
     }
 
+    /** Returns false when the subject's choice was already the same: nothing is recorded then. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    boolean handle(RecordSaleOptOutCommand command) {
+        Instant now = requireRecordedAt(command.recordedAt());
+        requireNotMerged(command.subjectId());
+        if (command.source() == null || command.source().isBlank()) {
+            throw new InvalidConsentException(Map.of("source", REQUIRED));
+        }
+        if (ledger.saleOptOut().isPresent() && ledger.forbidsSale() == command.optedOut()
+                || ledger.saleOptOut().isEmpty() && !command.optedOut()) {
+            return false;
+        }
+        apply(new SaleOptOutRecordedEvent(command.subjectId(), command.optedOut(), command.source(), now));
+        return true;
+    }
+
+    /** Marks the subject as merged (once) and hands over everything it had decided. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ConsentTransfer handle(MergeConsentsIntoCommand command) {
+        if (ledger.mergedInto().isEmpty()) {
+            apply(new ConsentsMergedIntoEvent(command.subjectId(), command.survivorSubjectId(), command.mergedAt()));
+        }
+        return ConsentTransfer.allOf(ledger);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AdoptConsentsCommand command) {
+        requireNotMerged(command.subjectId());
+        if (adoptedFrom.contains(command.fromSubjectId())) {
+            return;
+        }
+        ConsentTransfer transfer = command.transfer();
+        apply(new ConsentsAdoptedEvent(command.subjectId(), command.fromSubjectId(), command.reason(),
+                transfer.decisions(), transfer.saleOptOut(), command.adoptedAt()));
+    }
+
     @EventSourcingHandler
     void on(ConsentRecordedEvent event) {
-        aggregateId = RecordConsentCommand.aggregateIdOf(event.subjectId());
-        decisions.put(new Scope(event.purpose(), event.channel()),
-                new Decision(event.status(), event.legalBasis(), event.proof(), event.expiresAt()));
+        remember(event.subjectId(), event);
     }
 
-    private static Instant requireRecordedAt(RecordConsentCommand command) {
-        if (command.recordedAt() == null) {
+    @EventSourcingHandler
+    void on(SaleOptOutRecordedEvent event) {
+        remember(event.subjectId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ConsentsMergedIntoEvent event) {
+        remember(event.subjectId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ConsentsAdoptedEvent event) {
+        adoptedFrom.add(event.fromSubjectId());
+        remember(event.subjectId(), event);
+    }
+
+    private void remember(String subjectId, Object event) {
+        aggregateId = RecordConsentCommand.aggregateIdOf(subjectId);
+        ledger.apply(event);
+    }
+
+    private void requireNotMerged(String subjectId) {
+        ledger.mergedInto().ifPresent(survivor -> {
+            throw new SubjectMergedException(subjectId, survivor);
+        });
+    }
+
+    private static Instant requireRecordedAt(Instant recordedAt) {
+        if (recordedAt == null) {
             throw new IllegalArgumentException(RECORDED_AT_MISSING);
         }
-        return command.recordedAt();
+        return recordedAt;
     }
 
-    private static void validate(Scope scope, Decision decision, Instant now) {
+    private static void validate(Purpose purpose, Decision decision, Instant now) {
         Map<String, String> violations = new LinkedHashMap<>();
-        if (scope.purpose() == null) {
+        if (purpose == null) {
             violations.put("purpose", REQUIRED);
         }
         if (decision.status() == null) {
@@ -105,24 +186,16 @@ public class SubjectConsents {
         }
     }
 
-    /** The decision in force for {@code scope} at {@code now}: the latest one, unless it has expired. */
-    private Decision inForce(Scope scope, Instant now) {
-        Decision latest = decisions.get(scope);
-        if (latest == null || latest.expiresAt() == null || latest.expiresAt().isAfter(now)) {
-            return latest;
-        }
-        return null;
-    }
-
-    private record Scope(Purpose purpose, String channel) {
-    }
-
     private record Decision(ConsentStatus status, LegalBasis legalBasis, ConsentProof proof, Instant expiresAt) {
 
         /** The command's decision; the legal basis defaults to consent. */
         static Decision of(RecordConsentCommand command) {
             LegalBasis basis = command.legalBasis() == null ? LegalBasis.CONSENT : command.legalBasis();
             return new Decision(command.status(), basis, command.proof(), command.expiresAt());
+        }
+
+        static Decision of(ConsentDecision decision) {
+            return new Decision(decision.status(), decision.legalBasis(), decision.proof(), decision.expiresAt());
         }
 
         boolean isGrant() {

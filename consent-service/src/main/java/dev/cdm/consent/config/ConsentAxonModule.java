@@ -1,7 +1,11 @@
 package dev.cdm.consent.config;
 
+import dev.cdm.consent.command.ConsentLineage;
 import dev.cdm.consent.command.DataSubjectRequest;
 import dev.cdm.consent.command.SubjectConsents;
+import dev.cdm.consent.policy.CurrentLedgers;
+import dev.cdm.consent.policy.LedgerCacheInvalidator;
+import dev.cdm.consent.query.ConsentHistory;
 import dev.cdm.consent.query.ConsentViewProjection;
 import dev.cdm.consent.query.ConsentViewRepository;
 import dev.cdm.consent.query.DataSubjectRequestProjection;
@@ -12,12 +16,17 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Registers the SubjectConsents and DataSubjectRequest aggregates, the consent-view projection and the
- * data-subject-requests projection (which also completes erasures).
+ * Registers the SubjectConsents and DataSubjectRequest aggregates, the consent-view projection, the consent
+ * lineage (consents follow merges and splits), the policy cache's invalidator and the data-subject-requests
+ * projection (which also completes erasures).
  */
 @ApplicationScoped
 class ConsentAxonModule implements AxonModule {
@@ -29,7 +38,16 @@ class ConsentAxonModule implements AxonModule {
     DataSubjectRequestRepository requests;
 
     @Inject
+    ConsentHistory history;
+
+    @Inject
+    CurrentLedgers ledgers;
+
+    @Inject
     Clock clock;
+
+    @ConfigProperty(name = "cdm.axon.batch-size")
+    int batchSize;
 
     @ConfigProperty(name = "cdm.erasure.participants")
     List<String> participants;
@@ -39,6 +57,15 @@ class ConsentAxonModule implements AxonModule {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SubjectConsents.class));
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(DataSubjectRequest.class));
         configurer.eventProcessing().registerEventHandler(c -> new ConsentViewProjection(repository));
+        configurer.eventProcessing().registerEventHandler(c -> new ConsentLineage(c.commandGateway(), history));
+        // every instance evicts its own cache, so its token lives in memory and starts at the head of the store
+        configurer.eventProcessing()
+                .registerEventHandler(c -> new LedgerCacheInvalidator(ledgers))
+                .registerTokenStore(LedgerCacheInvalidator.NAME, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessor(LedgerCacheInvalidator.NAME, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         configurer.eventProcessing().registerEventHandler(c -> new DataSubjectRequestProjection(requests,
                 c.commandGateway(), participants, clock));
     }

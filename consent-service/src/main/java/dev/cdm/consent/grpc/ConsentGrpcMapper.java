@@ -2,17 +2,20 @@ package dev.cdm.consent.grpc;
 
 import com.google.protobuf.Timestamp;
 import dev.cdm.consent.api.ConsentStateException;
-import dev.cdm.consent.api.ConsentView;
 import dev.cdm.consent.api.InvalidConsentException;
 import dev.cdm.consent.api.RecordConsentCommand;
-import dev.cdm.consent.api.SubjectConsentsView;
+import dev.cdm.consent.api.SubjectLedger;
+import dev.cdm.consent.policy.PurposeVerdict;
+import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.Consent;
 import dev.cdm.proto.v1.GetConsentsResponse;
+import dev.cdm.proto.v1.PurposeDecisionReason;
 import dev.cdm.proto.v1.SetConsentRequest;
 import io.grpc.Status;
 import java.time.Instant;
@@ -35,7 +38,7 @@ final class ConsentGrpcMapper {
     static RecordConsentCommand toCommand(SetConsentRequest request, Instant recordedAt) {
         FieldViolations violations = new FieldViolations();
         String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
-        Purpose purpose = required(request.getPurpose(), "PURPOSE_", Purpose.class, "purpose", violations);
+        Purpose purpose = purpose(request.getPurpose(), violations);
         String channel = RequestFields.channel(request.getChannel(), violations);
         ConsentStatus status = required(request.getStatus(), "CONSENT_STATUS_", ConsentStatus.class, "status",
                 violations);
@@ -65,13 +68,35 @@ final class ConsentGrpcMapper {
         return error;
     }
 
-    static GetConsentsResponse toProto(SubjectConsentsView view) {
-        GetConsentsResponse.Builder response = GetConsentsResponse.newBuilder().setSubjectId(view.subjectId());
-        view.consents().forEach(consent -> response.addConsents(toProto(consent)));
+    static Purpose purpose(dev.cdm.proto.v1.Purpose purpose, FieldViolations violations) {
+        return required(purpose, "PURPOSE_", Purpose.class, "purpose", violations);
+    }
+
+    static GetConsentsResponse toProto(String subjectId, SubjectLedger governing) {
+        GetConsentsResponse.Builder response = GetConsentsResponse.newBuilder()
+                .setSubjectId(subjectId)
+                .setGoverningSubjectId(governing.subjectId());
+        governing.ledger().decisions().forEach(consent -> response.addConsents(toProto(consent)));
+        governing.ledger().saleOptOut().ifPresent(optOut -> response.setSaleOptOut(
+                dev.cdm.proto.v1.SaleOptOut.newBuilder()
+                        .setOptedOut(optOut.optedOut())
+                        .setSource(optOut.source())
+                        .setRecordedAt(timestamp(optOut.recordedAt()))));
         return response.build();
     }
 
-    static Consent toProto(ConsentView view) {
+    static CheckPurposeResponse toProto(PurposeVerdict verdict) {
+        CheckPurposeResponse.Builder response = CheckPurposeResponse.newBuilder()
+                .setAllowed(verdict.allowed())
+                .setReason(toProto(verdict.reason(), "PURPOSE_DECISION_REASON_", PurposeDecisionReason.class))
+                .setGoverningSubjectId(verdict.governingSubjectId());
+        if (verdict.decision() != null) {
+            response.setDecision(toProto(verdict.decision()));
+        }
+        return response.build();
+    }
+
+    static Consent toProto(ConsentDecision view) {
         Consent.Builder consent = Consent.newBuilder()
                 .setPurpose(toProto(view.purpose(), "PURPOSE_", dev.cdm.proto.v1.Purpose.class))
                 .setChannel(view.channel())

@@ -1,22 +1,36 @@
 package dev.cdm.consent.grpc;
 
 import dev.cdm.consent.api.RecordConsentCommand;
-import dev.cdm.consent.api.SubjectConsentsView;
-import dev.cdm.consent.query.ConsentViewRepository;
+import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.SubjectLedger;
+import dev.cdm.consent.command.FollowingMerges;
+import dev.cdm.consent.policy.CurrentLedgers;
+import dev.cdm.consent.policy.PurposePolicy;
+import dev.cdm.consent.query.ConsentHistory;
 import dev.cdm.kernel.axon.CommandSender;
+import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.proto.v1.CheckPurposeRequest;
+import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.GetConsentsResponse;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.proto.v1.SetConsentResponse;
+import dev.cdm.proto.v1.SetSaleOptOutRequest;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
+/**
+ * Consent over gRPC. Decisions are commands on the subject's history; what is in force now is read from the cached
+ * ledgers (evicted on every consent event, and here at once after a change), what was in force at an earlier time
+ * is folded from the history.
+ */
 @GrpcService
 @Blocking
 public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBase {
@@ -25,7 +39,10 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
     CommandSender commands;
 
     @Inject
-    ConsentViewRepository views;
+    CurrentLedgers ledgers;
+
+    @Inject
+    ConsentHistory history;
 
     @Inject
     Clock clock;
@@ -34,16 +51,21 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
     public void setConsent(SetConsentRequest request, StreamObserver<SetConsentResponse> response) {
         Instant recordedAt = ConsentGrpcMapper.toMillis(clock.instant());
         RecordConsentCommand command = ConsentGrpcMapper.toCommand(request, recordedAt);
-        boolean changed;
-        try {
-            changed = Boolean.TRUE.equals(commands.<Boolean>send(command));
-        } catch (RuntimeException e) {
-            throw ConsentGrpcMapper.toGrpcError(e);
-        }
-        response.onNext(SetConsentResponse.newBuilder()
-                .setSubjectId(command.subjectId())
-                .setChanged(changed)
-                .build());
+        response.onNext(record(command.subjectId(), subject -> new RecordConsentCommand(subject, command.purpose(),
+                command.channel(), command.status(), command.legalBasis(), command.proof(), command.expiresAt(),
+                command.recordedAt())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void setSaleOptOut(SetSaleOptOutRequest request, StreamObserver<SetConsentResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
+        String source = violations.requiredText("source", request.getSource(), RequestFields.MAX_PROOF_TEXT);
+        violations.throwIfAny();
+        Instant recordedAt = ConsentGrpcMapper.toMillis(clock.instant());
+        response.onNext(record(subjectId,
+                subject -> new RecordSaleOptOutCommand(subject, request.getOptedOut(), source, recordedAt)));
         response.onCompleted();
     }
 
@@ -51,9 +73,38 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
     public void getConsents(GetConsentsRequest request, StreamObserver<GetConsentsResponse> response) {
         FieldViolations violations = new FieldViolations();
         String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
+        Instant asOf = request.hasAsOf() ? RequestFields.instant(request.getAsOf(), "as_of", violations) : null;
         violations.throwIfAny();
-        SubjectConsentsView view = views.find(subjectId).orElseGet(() -> SubjectConsentsView.empty(subjectId));
-        response.onNext(ConsentGrpcMapper.toProto(view));
+        SubjectLedger ledger = asOf == null ? ledgers.governing(subjectId) : history.ledgerOf(subjectId, asOf);
+        response.onNext(ConsentGrpcMapper.toProto(subjectId, ledger));
         response.onCompleted();
+    }
+
+    @Override
+    public void checkPurpose(CheckPurposeRequest request, StreamObserver<CheckPurposeResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
+        Purpose purpose = ConsentGrpcMapper.purpose(request.getPurpose(), violations);
+        String channel = RequestFields.channel(request.getChannel(), violations);
+        violations.throwIfAny();
+        response.onNext(ConsentGrpcMapper.toProto(
+                PurposePolicy.decide(ledgers.governing(subjectId), purpose, channel, clock.instant())));
+        response.onCompleted();
+    }
+
+    /** Records the subject's decision where their decisions are kept, and drops that ledger from the cache. */
+    private SetConsentResponse record(String subjectId, Function<String, Object> commandFor) {
+        FollowingMerges.Sent<Object> sent;
+        try {
+            sent = FollowingMerges.send(subjectId, commandFor, commands::send);
+        } catch (RuntimeException e) {
+            throw ConsentGrpcMapper.toGrpcError(e);
+        }
+        ledgers.evict(sent.subjectId());
+        return SetConsentResponse.newBuilder()
+                .setSubjectId(subjectId)
+                .setChanged(Boolean.TRUE.equals(sent.result()))
+                .setGoverningSubjectId(sent.subjectId())
+                .build();
     }
 }

@@ -1,11 +1,12 @@
 package dev.cdm.consent.query;
 
-import dev.cdm.consent.api.ConsentView;
 import dev.cdm.consent.api.SubjectConsentsView;
+import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.kernel.events.SaleOptOut;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -18,19 +19,29 @@ final class ConsentDocuments {
     }
 
     static Document toDocument(SubjectConsentsView view) {
-        return new Document("_id", view.subjectId())
-                .append("consents", view.consents().stream().map(ConsentDocuments::consent).toList())
-                .append("version", view.version());
+        Document doc = new Document("_id", view.subjectId())
+                .append("consents", view.consents().stream().map(ConsentDocuments::consent).toList());
+        if (view.saleOptOut() != null) {
+            doc.append("saleOptOut", new Document("optedOut", view.saleOptOut().optedOut())
+                    .append("source", view.saleOptOut().source())
+                    .append("recordedAt", date(view.saleOptOut().recordedAt())));
+        }
+        putIfPresent(doc, "mergedInto", view.mergedInto());
+        return doc.append("version", view.version());
     }
 
     static SubjectConsentsView toView(Document doc) {
-        List<ConsentView> consents = doc.getList("consents", Document.class).stream()
+        List<ConsentDecision> consents = doc.getList("consents", Document.class).stream()
                 .map(ConsentDocuments::consent)
                 .toList();
-        return new SubjectConsentsView(doc.getString("_id"), consents, doc.getLong("version"));
+        Document optOut = doc.get("saleOptOut", Document.class);
+        SaleOptOut saleOptOut = optOut == null ? null : new SaleOptOut(optOut.getBoolean("optedOut"),
+                optOut.getString("source"), instant(optOut.getDate("recordedAt")));
+        return new SubjectConsentsView(doc.getString("_id"), consents, saleOptOut, doc.getString("mergedInto"),
+                doc.getLong("version"));
     }
 
-    private static Document consent(ConsentView consent) {
+    private static Document consent(ConsentDecision consent) {
         Document doc = new Document("purpose", consent.purpose().name())
                 .append("channel", consent.channel())
                 .append("status", consent.status().name())
@@ -42,9 +53,9 @@ final class ConsentDocuments {
         return doc.append("recordedAt", date(consent.recordedAt()));
     }
 
-    private static ConsentView consent(Document doc) {
+    private static ConsentDecision consent(Document doc) {
         Document proof = doc.get("proof", Document.class);
-        return new ConsentView(Purpose.valueOf(doc.getString("purpose")), doc.getString("channel"),
+        return new ConsentDecision(Purpose.valueOf(doc.getString("purpose")), doc.getString("channel"),
                 ConsentStatus.valueOf(doc.getString("status")), LegalBasis.valueOf(doc.getString("legalBasis")),
                 proof == null ? null : proof(proof), instant(doc.getDate("expiresAt")),
                 instant(doc.getDate("recordedAt")));

@@ -1,8 +1,11 @@
 package dev.cdm.consent.query;
 
-import dev.cdm.consent.api.ConsentView;
+import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.SubjectConsentsView;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
+import dev.cdm.kernel.events.ConsentsAdoptedEvent;
+import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,9 +13,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 /**
- * Keeps the consent read model: per subject, the decision in force per purpose and channel. Idempotent: every
- * subject remembers the sequence number of the last event applied to it, so an event delivered again changes
- * nothing. Everything it writes comes from the events, so a replay rebuilds the same documents.
+ * Keeps the consent read model: per subject, their ledger (the decision in force per purpose and channel, the
+ * sale opt-out, the profile they were merged into). Idempotent: every subject remembers the sequence number of the
+ * last event applied to it, so an event delivered again changes nothing. Everything it writes comes from the
+ * events, so a replay rebuilds the same documents.
  */
 @ProcessingGroup(ConsentViewProjection.NAME)
 public class ConsentViewProjection {
@@ -27,19 +31,36 @@ public class ConsentViewProjection {
 
     @EventHandler
     void on(ConsentRecordedEvent event, @SequenceNumber long sequence) {
-        Optional<SubjectConsentsView> current = repository.find(event.subjectId());
-        if (current.isPresent() && current.get().version() >= sequence) {
-            return;
-        }
-        ConsentView decision = new ConsentView(event.purpose(), event.channel(), event.status(), event.legalBasis(),
-                event.proof(), event.expiresAt(), event.recordedAt());
-        SubjectConsentsView next = current.orElseGet(() -> SubjectConsentsView.empty(event.subjectId()))
-                .with(decision, sequence);
-        repository.saveIfNewer(next);
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(SaleOptOutRecordedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ConsentsMergedIntoEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ConsentsAdoptedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
     }
 
     @ResetHandler
     void onReset() {
         repository.dropAll();
+    }
+
+    private void apply(String subjectId, Object event, long sequence) {
+        Optional<SubjectConsentsView> current = repository.find(subjectId);
+        if (current.isPresent() && current.get().version() >= sequence) {
+            return;
+        }
+        ConsentLedger ledger = current.map(SubjectConsentsView::ledger).orElseGet(ConsentLedger::new);
+        ledger.apply(event);
+        repository.saveIfNewer(SubjectConsentsView.of(subjectId, ledger, sequence));
     }
 }

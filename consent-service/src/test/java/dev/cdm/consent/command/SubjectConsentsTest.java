@@ -6,15 +6,26 @@ import static dev.cdm.kernel.events.ConsentStatus.WITHDRAWN;
 import static dev.cdm.kernel.events.LegalBasis.CONSENT;
 import static dev.cdm.kernel.events.LegalBasis.CONTRACT;
 
+import dev.cdm.consent.api.AdoptConsentsCommand;
 import dev.cdm.consent.api.ConsentStateException;
+import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.MergeConsentsIntoCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
+import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.SubjectMergedException;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentStatus;
+import dev.cdm.kernel.events.ConsentsAdoptedEvent;
+import dev.cdm.kernel.events.ConsentsAdoptedEvent.Reason;
+import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.kernel.events.SaleOptOut;
+import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +35,7 @@ class SubjectConsentsTest {
     private static final String SUBJECT = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     private static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
     private static final Instant LATER = T0.plusSeconds(3600);
+    private static final String SURVIVOR = "0b7c3f6e-1a2b-4c5d-8e9f-001122334455";
     private static final ConsentProof PROOF = new ConsentProof("web-signup", T0.minusSeconds(5), "v3", "checkbox",
             null);
 
@@ -136,6 +148,86 @@ class SubjectConsentsTest {
                 .when(command("email", DENIED, CONSENT, null, null, null))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(SubjectConsents.RECORDED_AT_MISSING);
+    }
+
+    @Test
+    void record_fails_whenSubjectWasMerged() {
+        fixture.given(new ConsentsMergedIntoEvent(SUBJECT, SURVIVOR, T0))
+                .when(command("email", DENIED, CONSENT, null, null, LATER))
+                .expectException(SubjectMergedException.class)
+                .expectExceptionMessage("Subject " + SUBJECT + " was merged into " + SURVIVOR);
+    }
+
+    @Test
+    void saleOptOut_isRecordedOnce_whenRepeated() {
+        RecordSaleOptOutCommand optOut = new RecordSaleOptOutCommand(SUBJECT, true, "gpc-signal", T0);
+        fixture.givenNoPriorActivity()
+                .when(optOut)
+                .expectEvents(new SaleOptOutRecordedEvent(SUBJECT, true, "gpc-signal", T0))
+                .expectResultMessagePayload(true);
+        fixture.given(new SaleOptOutRecordedEvent(SUBJECT, true, "gpc-signal", T0))
+                .when(new RecordSaleOptOutCommand(SUBJECT, true, "web", LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void saleOptIn_recordsNothing_whenNeverOptedOut() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordSaleOptOutCommand(SUBJECT, false, "web", T0))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void saleOptIn_liftsOptOut_whenOptedOutBefore() {
+        fixture.given(new SaleOptOutRecordedEvent(SUBJECT, true, "gpc-signal", T0))
+                .when(new RecordSaleOptOutCommand(SUBJECT, false, "web-settings", LATER))
+                .expectEvents(new SaleOptOutRecordedEvent(SUBJECT, false, "web-settings", LATER));
+    }
+
+    @Test
+    void saleOptOut_fails_whenSourceMissing() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordSaleOptOutCommand(SUBJECT, true, " ", T0))
+                .expectException(InvalidConsentException.class)
+                .expectExceptionMessage("source: " + SubjectConsents.REQUIRED);
+    }
+
+    @Test
+    void mergeInto_marksSubjectOnce_andHandsOverDecisions() {
+        ConsentRecordedEvent grant = recorded("email", GRANTED, CONSENT, PROOF, null, T0);
+        ConsentTransfer transfer = new ConsentTransfer(List.of(grant.decision()), null);
+        fixture.given(grant)
+                .when(new MergeConsentsIntoCommand(SUBJECT, SURVIVOR, LATER))
+                .expectEvents(new ConsentsMergedIntoEvent(SUBJECT, SURVIVOR, LATER))
+                .expectResultMessagePayload(transfer);
+        fixture.given(grant, new ConsentsMergedIntoEvent(SUBJECT, SURVIVOR, LATER))
+                .when(new MergeConsentsIntoCommand(SUBJECT, SURVIVOR, LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload(transfer);
+    }
+
+    @Test
+    void adopt_recordsTransferOnce_perSourceSubject() {
+        ConsentTransfer transfer = new ConsentTransfer(
+                List.of(recorded("email", DENIED, CONSENT, null, null, T0).decision()), null);
+        ConsentsAdoptedEvent adopted = new ConsentsAdoptedEvent(SUBJECT, "merged-profile", Reason.MERGE,
+                transfer.decisions(), null, LATER);
+        fixture.givenNoPriorActivity()
+                .when(new AdoptConsentsCommand(SUBJECT, "merged-profile", Reason.MERGE, transfer, LATER))
+                .expectEvents(adopted);
+        fixture.given(adopted)
+                .when(new AdoptConsentsCommand(SUBJECT, "merged-profile", Reason.MERGE, transfer, LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void adopt_fails_whenTargetWasMergedItself() {
+        fixture.given(new ConsentsMergedIntoEvent(SUBJECT, SURVIVOR, T0))
+                .when(new AdoptConsentsCommand(SUBJECT, "other", Reason.MERGE,
+                        new ConsentTransfer(List.of(), new SaleOptOut(true, "web", T0)), LATER))
+                .expectException(SubjectMergedException.class);
     }
 
     private static RecordConsentCommand command(String channel, ConsentStatus status, LegalBasis basis,

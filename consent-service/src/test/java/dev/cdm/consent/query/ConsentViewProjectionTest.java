@@ -8,13 +8,17 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.cdm.consent.api.ConsentView;
 import dev.cdm.consent.api.SubjectConsentsView;
+import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentStatus;
+import dev.cdm.kernel.events.ConsentsAdoptedEvent;
+import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.kernel.events.SaleOptOut;
+import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +66,9 @@ class ConsentViewProjectionTest {
         Instant expiresAt = T0.plusSeconds(86_400);
         projection.on(event("email", ConsentStatus.GRANTED, PROOF, expiresAt, T0), 0);
 
-        assertThat(repository.find(SUBJECT)).contains(new SubjectConsentsView(SUBJECT, List.of(new ConsentView(
+        assertThat(repository.find(SUBJECT)).contains(new SubjectConsentsView(SUBJECT, List.of(new ConsentDecision(
                 Purpose.MARKETING_EMAIL, "email", ConsentStatus.GRANTED, LegalBasis.CONSENT, PROOF, expiresAt, T0)),
-                0));
+                null, null, 0));
     }
 
     @Test
@@ -75,7 +79,7 @@ class ConsentViewProjectionTest {
 
         SubjectConsentsView view = repository.find(SUBJECT).orElseThrow();
         assertThat(view.version()).isEqualTo(2);
-        assertThat(view.consents()).extracting(ConsentView::channel, ConsentView::status, ConsentView::recordedAt)
+        assertThat(view.consents()).extracting(ConsentDecision::channel, ConsentDecision::status, ConsentDecision::recordedAt)
                 .containsExactly(
                         tuple("email", ConsentStatus.GRANTED, T0),
                         tuple("sms", ConsentStatus.WITHDRAWN, T0.plusSeconds(60)));
@@ -94,7 +98,7 @@ class ConsentViewProjectionTest {
 
         assertThat(allDocuments()).isEqualTo(before);
         assertThat(repository.find(SUBJECT).orElseThrow().consents())
-                .extracting(ConsentView::status).containsExactly(ConsentStatus.WITHDRAWN);
+                .extracting(ConsentDecision::status).containsExactly(ConsentStatus.WITHDRAWN);
     }
 
     @Test
@@ -121,6 +125,34 @@ class ConsentViewProjectionTest {
         feed(history);
 
         assertThat(allDocuments()).isNotEmpty().isEqualTo(before);
+    }
+
+    @Test
+    void on_keepsSaleOptOutAndMerge_whenSubjectOptsOutAndIsMerged() {
+        projection.on(event("email", ConsentStatus.GRANTED, PROOF, null, T0), 0);
+        projection.on(new SaleOptOutRecordedEvent(SUBJECT, true, "gpc-signal", T0.plusSeconds(1)), 1);
+        projection.on(new ConsentsMergedIntoEvent(SUBJECT, "survivor", T0.plusSeconds(2)), 2);
+
+        SubjectConsentsView view = repository.find(SUBJECT).orElseThrow();
+        assertThat(view.saleOptOut()).isEqualTo(new SaleOptOut(true, "gpc-signal", T0.plusSeconds(1)));
+        assertThat(view.mergedInto()).isEqualTo("survivor");
+        assertThat(view.consents()).hasSize(1);
+    }
+
+    @Test
+    void on_takesMoreRecentDecisionPerScope_whenConsentsAdopted() {
+        projection.on(event("email", ConsentStatus.GRANTED, PROOF, null, T0.plusSeconds(10)), 0);
+        ConsentDecision olderDenial = event("email", ConsentStatus.DENIED, null, null, T0).decision();
+        ConsentDecision newerSmsDenial = new ConsentDecision(Purpose.MARKETING_SMS, "", ConsentStatus.DENIED,
+                LegalBasis.CONSENT, null, null, T0.plusSeconds(20));
+
+        projection.on(new ConsentsAdoptedEvent(SUBJECT, "merged", ConsentsAdoptedEvent.Reason.MERGE,
+                List.of(olderDenial, newerSmsDenial), null, T0.plusSeconds(30)), 1);
+
+        assertThat(repository.find(SUBJECT).orElseThrow().consents())
+                .extracting(ConsentDecision::purpose, ConsentDecision::status)
+                .containsExactly(tuple(Purpose.MARKETING_EMAIL, ConsentStatus.GRANTED),
+                        tuple(Purpose.MARKETING_SMS, ConsentStatus.DENIED));
     }
 
     @Test

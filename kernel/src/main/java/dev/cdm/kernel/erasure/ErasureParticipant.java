@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  * acknowledges with what it removed.
  */
 @ProcessingGroup(ErasureParticipant.PROCESSING_GROUP)
+@DisallowReplay
 public final class ErasureParticipant {
 
     public static final String PROCESSING_GROUP = "erasure-participant";

@@ -9,4 +9,8 @@ import org.axonframework.serialization.Revision;
 public record ConsentRecordedEvent(String subjectId, Purpose purpose, String channel, ConsentStatus status,
                                    LegalBasis legalBasis, ConsentProof proof, Instant expiresAt,
                                    Instant recordedAt) {
+
+    public ConsentDecision decision() {
+        return new ConsentDecision(purpose, channel, status, legalBasis, proof, expiresAt, recordedAt);
+    }
 }

@@ -52,11 +52,14 @@ public class ProjectionAdmin {
                 .mapToLong(OptionalLong::getAsLong)
                 .min().orElse(-1);
         return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying, caughtUp, position,
-                processor.isError());
+                processor.isError(), processor.supportsReset());
     }
 
     public ProjectionStatusView replay(String name, Duration timeout) throws TimeoutException, InterruptedException {
         TrackingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new NotReplayableException(name);
+        }
         long head = headPosition();
         processor.shutDown();
         processor.resetTokens();

@@ -50,6 +50,8 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
             response.onCompleted();
         } catch (UnknownProjectionException e) {
             response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+        } catch (NotReplayableException e) {
+            response.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
         } catch (TimeoutException e) {
             response.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage()).asRuntimeException());
         } catch (InterruptedException e) {
@@ -85,6 +87,7 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
                 .setCaughtUp(view.caughtUp())
                 .setPosition(view.position())
                 .setFailing(view.failing())
+                .setReplayable(view.replayable())
                 .build();
     }
 }
