@@ -22,6 +22,8 @@ import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
+import dev.cdm.proto.v1.RequestRectificationRequest;
+import dev.cdm.proto.v1.RequestExportRequest;
 import dev.cdm.proto.v1.RequestStatus;
 import dev.cdm.proto.v1.ServiceAcknowledgement;
 import dev.cdm.proto.v1.SourceRecordKey;
@@ -90,22 +92,32 @@ class ErasureSystemTest {
                 "Lenina 15, Moskva"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
                 GetProfileRequest.newBuilder().setProfileId(profileId).build()).getSourceRecordsCount()).isEqualTo(3));
+        DataSubjectRequest rectification = requests.requestRectification(RequestRectificationRequest.newBuilder()
+                .setSubject(SubjectRef.newBuilder().setProfileId(profileId)).setRequestedBy("officer")
+                .setCorrections(PersonFields.newBuilder().setAddress("Prospekt Mira 21, Moskva")).build());
+        assertThat(rectification.getStatus()).isEqualTo(RequestStatus.REQUEST_STATUS_COMPLETED);
+        assertThat(rectification.toString()).as("a rectification request keeps field names, not values")
+                .doesNotContainIgnoringCase("mira");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
+                GetProfileRequest.newBuilder().setProfileId(profileId).build()).getPerson().getAddress())
+                .isEqualTo("Prospekt Mira 21, Moskva"));
         assertThat(scan()).as("the traces are there before the erasure").isNotEmpty();
 
         DataSubjectRequest request = requests.requestErasure(RequestErasureRequest.newBuilder()
                 .setSubject(SubjectRef.newBuilder().setEmail(EMAIL)).setRequestedBy("officer").build());
         assertThat(request.getProfileId()).isEqualTo(profileId);
-        assertThat(request.getRecordCount()).isEqualTo(3);
+        assertThat(request.getRecordCount()).as("three sources and the rectification").isEqualTo(4);
         await().atMost(Duration.ofSeconds(60)).until(() -> requests.getRequest(GetRequestRequest.newBuilder()
                 .setRequestId(request.getRequestId()).build()).getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED);
 
         ErasureCertificate certificate = requests.getErasureCertificate(GetRequestRequest.newBuilder()
                 .setRequestId(request.getRequestId()).build());
-        assertThat(certificate.getDestroyedKeyIdsList()).hasSize(3);
+        assertThat(certificate.getDestroyedKeyIdsList()).hasSize(4);
         assertThat(certificate.getAcknowledgementsList()).extracting(ServiceAcknowledgement::getService)
                 .containsExactly("analytics-service", "consent-service", "ingestion-service", "profile-service");
         assertThat(certificate.getEvidenceSha256()).matches("[0-9a-f]{64}");
-        assertThat(certificate.toString()).doesNotContainIgnoringCase("volkova").doesNotContain("943");
+        assertThat(certificate.toString()).doesNotContainIgnoringCase("volkova")
+                .doesNotContain("9437767077", "776-70-77", "776 70 77"); // "943" alone turns up in ids and times
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(EMAIL).build())
                 .getProfilesList()).isEmpty();
         assertThat(scan()).as("traces right after the erasure").isEmpty();
@@ -113,6 +125,14 @@ class ErasureSystemTest {
         profiles.exportLinks(ExportLinksRequest.getDefaultInstance())
                 .forEachRemaining(link -> exported.add(link.getProfileId()));
         assertThat(exported).as("an export lists none of the erased records").doesNotContain(profileId);
+        for (SubjectRef erased : List.of(SubjectRef.newBuilder().setEmail(EMAIL).build(),
+                SubjectRef.newBuilder().setProfileId(profileId).build())) {
+            StatusRuntimeException export = catchThrowableOfType(StatusRuntimeException.class, () -> requests
+                    .exportSubjectData(RequestExportRequest.newBuilder().setSubject(erased)
+                            .setRequestedBy("officer").build()));
+            assertThat(export.getStatus().getCode()).as("an access request finds nothing of an erased person")
+                    .isEqualTo(Status.Code.NOT_FOUND);
+        }
 
         Map<String, List<Document>> live;
         try (ReadSide readSide = new ReadSide(cdm)) {
@@ -229,7 +249,7 @@ class ErasureSystemTest {
     private static List<String> traces() {
         List<String> plain = List.of("svetlana.volkova1984", "volkova", "svetlana", "волкова", "светлана",
                 "+79437767077", "79437767077", "9437767077", "776-70-77", "776 70 77", "ленина", "lenina",
-                "1984-03-09", "09.03.1984");
+                "1984-03-09", "09.03.1984", "prospekt mira");
         List<String> all = new ArrayList<>(plain);
         for (String value : List.of("svetlana.volkova1984@mail.ru", "+79437767077", "volkova", "svetlana")) {
             all.add(sha256(value));

@@ -19,14 +19,14 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts the profiles in {@code profile_facts} that were not merged away, grouped in MongoDB: in total, per source
+ * Counts the profiles in {@code profile_facts} that were not merged away and are not restricted, grouped in MongoDB: in total, per source
  * and per current country.
  */
 @ApplicationScoped
 public class ProfileCountsRepository {
 
-    /** Profiles merged into another one are not counted. */
-    private static final Bson ACTIVE = Filters.ne("retired", true);
+    /** Profiles merged into another one are not counted, nor those whose processing is restricted. */
+    private static final Bson ACTIVE = Filters.and(Filters.ne("retired", true), Filters.ne("restricted", true));
     private static final Bson BY_COUNT_THEN_KEY = Sorts.orderBy(Sorts.descending("count"), Sorts.ascending("_id"));
 
     private final MongoDatabase database;

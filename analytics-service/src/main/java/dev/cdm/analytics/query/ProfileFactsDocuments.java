@@ -20,7 +20,8 @@ final class ProfileFactsDocuments {
                 .append("country", facts.country())
                 .append("records", facts.records().stream().map(ProfileFactsDocuments::record).toList())
                 .append("version", facts.version())
-                .append("retired", facts.retired());
+                .append("retired", facts.retired())
+                .append("restricted", facts.restricted());
     }
 
     static ProfileFacts toFacts(Document doc) {
@@ -28,7 +29,7 @@ final class ProfileFactsDocuments {
                 .map(ProfileFactsDocuments::record)
                 .toList();
         return new ProfileFacts(doc.getString("_id"), records, doc.getLong("version"),
-                doc.getBoolean("retired", false));
+                doc.getBoolean("retired", false), doc.getBoolean("restricted", false));
     }
 
     private static Document record(RecordFact record) {

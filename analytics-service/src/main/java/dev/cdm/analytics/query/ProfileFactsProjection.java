@@ -1,6 +1,8 @@
 package dev.cdm.analytics.query;
 
 import dev.cdm.kernel.events.MovedRecord;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
@@ -75,6 +77,16 @@ public class ProfileFactsProjection {
         update(event.profileId(), sequence, facts -> facts.withoutRecords(event.records(), sequence));
     }
 
+    @EventHandler
+    void on(ProcessingRestrictedEvent event) {
+        restrict(event.subjectId(), true);
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictionLiftedEvent event) {
+        restrict(event.subjectId(), false);
+    }
+
     @ResetHandler
     void onReset() {
         repository.dropAll();
@@ -83,6 +95,11 @@ public class ProfileFactsProjection {
     private void applyRecord(String profileId, SourceRecordKey key, String country, Instant receivedAt,
                              long sequence) {
         update(profileId, sequence, facts -> facts.withRecord(key, country, receivedAt, sequence));
+    }
+
+    private void restrict(String profileId, boolean restricted) {
+        batch(facts -> facts.find(profileId).ifPresent(current -> facts.save(profileId,
+                current.restricted(restricted))));
     }
 
     private void update(String profileId, long sequence, UnaryOperator<ProfileFacts> change) {

@@ -15,6 +15,8 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
@@ -69,6 +71,23 @@ class ProfileFactsProjectionTest {
         assertThat(view.bySource()).containsExactly(new CountView("crm", 3), new CountView("shop", 2));
         assertThat(view.byCountry()).containsExactly(
                 new CountView("DE", 2), new CountView("", 1), new CountView("FR", 1));
+    }
+
+    @Test
+    void aRestrictedProfile_isLeftOutOfTheCounts_untilTheRestrictionIsLifted() {
+        link("p1", CRM, "DE", T0);
+        link("p2", new SourceRecordKey("crm", "c-2"), "FR", T0);
+
+        projection.on(new ProcessingRestrictedEvent("p2", "dsr-1", T0.plusSeconds(5)));
+        assertThat(counts.counts()).isEqualTo(new ProfileCountsView(1, List.of(new CountView("crm", 1)),
+                List.of(new CountView("DE", 1))));
+
+        link("p2", new SourceRecordKey("shop", "s-2"), "FR", T0.plusSeconds(6));
+        assertThat(counts.counts().totalProfiles()).isEqualTo(1);
+
+        projection.on(new ProcessingRestrictionLiftedEvent("p2", "dsr-1", "dpo", T0.plusSeconds(9)));
+        assertThat(counts.counts().totalProfiles()).isEqualTo(2);
+        assertThat(counts.counts().bySource()).containsExactly(new CountView("crm", 2), new CountView("shop", 1));
     }
 
     @Test

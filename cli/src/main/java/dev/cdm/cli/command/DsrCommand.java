@@ -3,7 +3,9 @@ package dev.cdm.cli.command;
 import picocli.CommandLine.Command;
 
 @Command(name = "dsr", mixinStandardHelpOptions = true,
-        description = "Data-subject requests for compliance officers: erasure, its status and its certificate.",
-        subcommands = {DsrEraseCommand.class, DsrStatusCommand.class, DsrCertificateCommand.class})
+        description = "Data-subject requests for compliance officers: erasure, restriction, export, rectification,"
+                + " their status, deadlines and audit trail.",
+        subcommands = {DsrEraseCommand.class, DsrRestrictCommand.class, DsrLiftCommand.class, DsrExportCommand.class,
+                DsrRectifyCommand.class, DsrStatusCommand.class, DsrListCommand.class, DsrCertificateCommand.class})
 public final class DsrCommand extends CommandGroup {
 }

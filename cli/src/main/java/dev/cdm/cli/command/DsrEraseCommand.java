@@ -10,12 +10,11 @@ import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
 import dev.cdm.proto.v1.RequestStatus;
-import dev.cdm.proto.v1.SubjectRef;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "erase", mixinStandardHelpOptions = true,
@@ -24,16 +23,13 @@ import picocli.CommandLine.Option;
                 "The subject is the profile (and every profile merged into it) that the id, email or phone names."})
 public final class DsrEraseCommand extends CliCommand implements Callable<Integer> {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,}");
     private static final Duration POLL = Duration.ofMillis(250);
 
-    @Option(names = "--subject", required = true, paramLabel = "ID|EMAIL|PHONE",
-            description = "A profile id, or an email or phone that exactly one profile holds.")
-    private String subject;
+    @Mixin
+    private DsrSubjectOptions subject;
 
-    @Option(names = "--requested-by", paramLabel = "WHO",
-            description = "Who asked, for the audit trail (default: this user's login name).")
-    private String requestedBy;
+    @Mixin
+    private DsrRegulationOption regulation;
 
     @Option(names = "--wait", description = "Return when every service has acknowledged, and print the outcome.")
     private boolean await;
@@ -48,8 +44,9 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
     @Override
     public Integer call() throws InterruptedException {
         RequestErasureRequest request = RequestErasureRequest.newBuilder()
-                .setSubject(subjectRef(subject.strip()))
-                .setRequestedBy(requestedBy != null ? requestedBy : System.getProperty("user.name", "cdm"))
+                .setSubject(subject.subject())
+                .setRequestedBy(subject.requestedBy())
+                .setRegulation(regulation.regulation())
                 .build();
         DataSubjectRequest result;
         // one set of channels for the request and every poll: closing channels takes time of its own
@@ -85,20 +82,9 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
         }
     }
 
-    private static <T> T requests(ServiceClients clients,
-                                  Function<DataSubjectRequestsGrpc.DataSubjectRequestsBlockingStub, T> call) {
+    static <T> T requests(ServiceClients clients,
+                          Function<DataSubjectRequestsGrpc.DataSubjectRequestsBlockingStub, T> call) {
         return clients.call(PlatformService.CONSENT, channel -> call.apply(DataSubjectRequestsGrpc.newBlockingStub(
                 channel)));
-    }
-
-    /** An email has an @, a phone is digits and separators; anything else is a profile id. */
-    static SubjectRef subjectRef(String subject) {
-        if (subject.contains("@")) {
-            return SubjectRef.newBuilder().setEmail(subject).build();
-        }
-        if (PHONE.matcher(subject).matches()) {
-            return SubjectRef.newBuilder().setPhone(subject).build();
-        }
-        return SubjectRef.newBuilder().setProfileId(subject).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.cdm.cli.command;
 
 import dev.cdm.cli.output.EnumNames;
 import dev.cdm.cli.output.Text;
+import dev.cdm.proto.v1.AuditEntry;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.PurgedStore;
 import dev.cdm.proto.v1.ServiceAcknowledgement;
@@ -20,15 +21,23 @@ final class DsrText {
         out.println("Status     " + EnumNames.kebab(request.getStatus()));
         out.println("Profile    " + request.getProfileId() + merged(request.getMergedProfileIdsList()));
         out.println("Records    " + request.getRecordCount());
-        out.println("Requested  " + Text.time(request.getRequestedAt()) + " by " + request.getRequestedBy());
-        out.println("Due        " + Text.time(request.getDueAt()));
-        if (request.hasCompletedAt()) {
-            out.println("Completed  " + Text.time(request.getCompletedAt()));
+        out.println("Requested  " + Text.time(request.getRequestedAt()) + " by " + request.getRequestedBy()
+                + " under " + EnumNames.kebab(request.getRegulation()).toUpperCase());
+        out.println("Due        " + Text.time(request.getDueAt()) + (request.getOverdue() ? "  OVERDUE" : ""));
+        if (request.hasFulfilledAt()) {
+            out.println("Answered   " + Text.time(request.getFulfilledAt()));
         }
         if (!request.getPendingServicesList().isEmpty()) {
             out.println("Waiting on " + String.join(", ", request.getPendingServicesList()));
         }
         acknowledgements(out, request.getAcknowledgementsList());
+        if (request.getTrailCount() > 0) {
+            out.println("Trail");
+            for (AuditEntry step : request.getTrailList()) {
+                out.println("  " + Text.time(step.getAt()) + "  " + step.getStep() + " by " + step.getActor()
+                        + ": " + step.getDetail());
+            }
+        }
     }
 
     static void acknowledgements(PrintWriter out, List<ServiceAcknowledgement> acks) {

@@ -5,6 +5,7 @@ import dev.cdm.cli.output.EnumNames;
 import dev.cdm.proto.v1.ConsentStatus;
 import dev.cdm.proto.v1.LegalBasis;
 import dev.cdm.proto.v1.Purpose;
+import dev.cdm.proto.v1.Regulation;
 import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -42,6 +43,12 @@ abstract class KebabEnumConverter<E extends Enum<E> & ProtocolMessageEnum> imple
         }
     }
 
+    static final class RegulationConverter extends KebabEnumConverter<Regulation> {
+        RegulationConverter() {
+            super(Regulation.class);
+        }
+    }
+
     /** Feeds ${COMPLETION-CANDIDATES} in the help text. */
     static final class Purposes implements Iterable<String> {
         @Override
@@ -54,6 +61,13 @@ abstract class KebabEnumConverter<E extends Enum<E> & ProtocolMessageEnum> imple
         @Override
         public Iterator<String> iterator() {
             return EnumNames.names(ConsentStatus.class).iterator();
+        }
+    }
+
+    static final class Regulations implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return EnumNames.names(Regulation.class).iterator();
         }
     }
 

@@ -4,6 +4,8 @@ import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.events.SaleOptOut;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * What one data subject has decided, folded from their consent events: per purpose and channel the latest
- * decision, their "do not sell or share" choice, and the profile they were merged into, if any. The one place that
+ * decision, their "do not sell or share" choice, the restriction of processing in force (GDPR Art. 18), and the
+ * profile they were merged into, if any. The one place that
  * says which decision is in force; the aggregate, the read model and the as-of reader all fold through it.
  */
 public final class ConsentLedger {
@@ -28,11 +31,14 @@ public final class ConsentLedger {
     private final Map<Scope, ConsentDecision> latest = new HashMap<>();
     private SaleOptOut saleOptOut;
     private String mergedInto;
+    private String restrictedBy;
 
-    public static ConsentLedger of(List<ConsentDecision> decisions, SaleOptOut saleOptOut, String mergedInto) {
+    public static ConsentLedger of(List<ConsentDecision> decisions, SaleOptOut saleOptOut, String restrictedBy,
+                                   String mergedInto) {
         ConsentLedger ledger = new ConsentLedger();
         decisions.forEach(d -> ledger.latest.put(Scope.of(d), d));
         ledger.saleOptOut = saleOptOut;
+        ledger.restrictedBy = restrictedBy;
         ledger.mergedInto = mergedInto;
         return ledger;
     }
@@ -45,6 +51,10 @@ public final class ConsentLedger {
             saleOptOut = optOut.choice();
         } else if (event instanceof ConsentsMergedIntoEvent merged) {
             mergedInto = merged.survivorSubjectId();
+        } else if (event instanceof ProcessingRestrictedEvent restricted) {
+            restrictedBy = restricted.requestId();
+        } else if (event instanceof ProcessingRestrictionLiftedEvent) {
+            restrictedBy = null;
         } else if (event instanceof ConsentsAdoptedEvent adopted) {
             adopted.decisions().forEach(this::adopt);
             if (adopted.saleOptOut() != null && (saleOptOut == null
@@ -64,6 +74,10 @@ public final class ConsentLedger {
             return merged.mergedAt();
         } else if (event instanceof ConsentsAdoptedEvent adopted) {
             return adopted.adoptedAt();
+        } else if (event instanceof ProcessingRestrictedEvent restricted) {
+            return restricted.restrictedAt();
+        } else if (event instanceof ProcessingRestrictionLiftedEvent lifted) {
+            return lifted.liftedAt();
         }
         return null;
     }
@@ -87,13 +101,18 @@ public final class ConsentLedger {
         return saleOptOut != null && saleOptOut.optedOut();
     }
 
+    /** The data-subject request whose restriction of processing is in force, if one is. */
+    public Optional<String> restrictedBy() {
+        return Optional.ofNullable(restrictedBy);
+    }
+
     /** The profile this subject was merged into; its decisions are kept there. */
     public Optional<String> mergedInto() {
         return Optional.ofNullable(mergedInto);
     }
 
     public boolean isEmpty() {
-        return latest.isEmpty() && saleOptOut == null && mergedInto == null;
+        return latest.isEmpty() && saleOptOut == null && restrictedBy == null && mergedInto == null;
     }
 
     /** The latest decision for exactly this purpose and channel, also when it has expired. */

@@ -1,5 +1,6 @@
 package dev.cdm.consent.api;
 
+import dev.cdm.kernel.events.Regulation;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.time.Instant;
 import java.util.List;
@@ -8,5 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Record an erasure request for a resolved subject: the profile, those merged into it and all their records. */
 public record RequestErasureCommand(@TargetAggregateIdentifier String requestId, String profileId,
                                     List<String> mergedProfileIds, List<SourceRecordKey> records,
-                                    String requestedBy, Instant requestedAt, Instant dueAt) {
+                                    String requestedBy, Regulation regulation, Instant requestedAt,
+                                    Instant dueAt) {
 }

@@ -7,9 +7,11 @@ import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.ConsentStateException;
 import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.LiftRestrictionCommand;
 import dev.cdm.consent.api.MergeConsentsIntoCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.RestrictProcessingCommand;
 import dev.cdm.consent.api.SubjectMergedException;
 import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
@@ -18,6 +20,8 @@ import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.time.Instant;
@@ -43,6 +47,7 @@ public class SubjectConsents {
     static final String PROOF_REQUIRED =
             "is required when consent is the legal basis of a grant (GDPR Art. 7(1): demonstrable consent)";
     static final String EXPIRY_NOT_AFTER_RECORDING = "must lie after the time the decision is recorded";
+    static final String NOT_RESTRICTED = "No restriction of processing is in force for this subject";
     static final String WITHDRAW_WITHOUT_GRANT =
             "Consent can only be withdrawn while a grant is in force for this purpose and channel";
 
@@ -113,6 +118,36 @@ public class SubjectConsents {
         ConsentTransfer transfer = command.transfer();
         apply(new ConsentsAdoptedEvent(command.subjectId(), command.fromSubjectId(), command.reason(),
                 transfer.decisions(), transfer.saleOptOut(), command.adoptedAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(RestrictProcessingCommand command) {
+        requireNotMerged(command.subjectId());
+        if (ledger.restrictedBy().isPresent()) {
+            return ledger.restrictedBy().get();
+        }
+        apply(new ProcessingRestrictedEvent(command.subjectId(), command.requestId(), command.restrictedAt()));
+        return command.requestId();
+    }
+
+    @CommandHandler
+    String handle(LiftRestrictionCommand command) {
+        requireNotMerged(command.subjectId());
+        String requestId = ledger.restrictedBy().orElseThrow(() -> new ConsentStateException(NOT_RESTRICTED));
+        apply(new ProcessingRestrictionLiftedEvent(command.subjectId(), requestId, command.liftedBy(),
+                command.liftedAt()));
+        return requestId;
+    }
+
+    @EventSourcingHandler
+    void on(ProcessingRestrictedEvent event) {
+        remember(event.subjectId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ProcessingRestrictionLiftedEvent event) {
+        remember(event.subjectId(), event);
     }
 
     @EventSourcingHandler

@@ -3,9 +3,11 @@ package dev.cdm.consent.grpc;
 import com.google.protobuf.Timestamp;
 import dev.cdm.consent.api.DataSubjectRequestView;
 import dev.cdm.consent.api.DataSubjectRequestView.Acknowledgement;
+import dev.cdm.proto.v1.AuditEntry;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.PurgedStore;
+import dev.cdm.proto.v1.Regulation;
 import dev.cdm.proto.v1.RequestStatus;
 import dev.cdm.proto.v1.RequestType;
 import dev.cdm.proto.v1.ServiceAcknowledgement;
@@ -19,22 +21,35 @@ final class DataSubjectRequestGrpcMapper {
     private DataSubjectRequestGrpcMapper() {
     }
 
-    static DataSubjectRequest toProto(DataSubjectRequestView view, List<String> participants) {
+    /** The request as it stands at {@code now} (which decides whether it is overdue). */
+    static DataSubjectRequest toProto(DataSubjectRequestView view, List<String> participants, Instant now) {
         DataSubjectRequest.Builder proto = DataSubjectRequest.newBuilder()
                 .setRequestId(view.requestId())
-                .setType(RequestType.REQUEST_TYPE_ERASURE)
-                .setStatus(status(view.status()))
+                .setType(RequestType.valueOf("REQUEST_TYPE_" + view.type().name()))
+                .setStatus(RequestStatus.valueOf("REQUEST_STATUS_" + view.status().name()))
+                .setRegulation(Regulation.valueOf("REGULATION_" + view.regulation().name()))
                 .setProfileId(view.profileId())
                 .addAllMergedProfileIds(view.mergedProfileIds())
                 .setRecordCount(view.recordCount())
                 .setRequestedBy(view.requestedBy())
                 .setRequestedAt(timestamp(view.requestedAt()))
                 .setDueAt(timestamp(view.dueAt()))
-                .addAllAcknowledgements(acknowledgements(view.acknowledgements()))
-                .addAllPendingServices(view.pendingServices(participants));
+                .setOverdue(view.overdue(now));
+        if (view.type() == DataSubjectRequestView.Type.ERASURE) {
+            proto.addAllAcknowledgements(acknowledgements(view.acknowledgements()))
+                    .addAllPendingServices(view.pendingServices(participants));
+        }
         if (view.completedAt() != null) {
             proto.setCompletedAt(timestamp(view.completedAt()));
         }
+        if (view.fulfilledAt() != null) {
+            proto.setFulfilledAt(timestamp(view.fulfilledAt()));
+        }
+        view.trail().forEach(step -> proto.addTrail(AuditEntry.newBuilder()
+                .setAt(timestamp(step.at()))
+                .setStep(step.step())
+                .setActor(step.actor() == null ? "" : step.actor())
+                .setDetail(step.detail())));
         return proto.build();
     }
 
@@ -64,14 +79,6 @@ final class DataSubjectRequestGrpcMapper {
                                 .toList())
                         .build())
                 .toList();
-    }
-
-    private static RequestStatus status(DataSubjectRequestView.Status status) {
-        return switch (status) {
-            case REQUESTED -> RequestStatus.REQUEST_STATUS_REQUESTED;
-            case KEYS_DESTROYED -> RequestStatus.REQUEST_STATUS_KEYS_DESTROYED;
-            case COMPLETED -> RequestStatus.REQUEST_STATUS_COMPLETED;
-        };
     }
 
     private static Timestamp timestamp(Instant instant) {

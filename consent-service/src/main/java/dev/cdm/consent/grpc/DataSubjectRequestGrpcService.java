@@ -1,39 +1,59 @@
 package dev.cdm.consent.grpc;
 
 import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.consent.api.LiftRestrictionCommand;
+import dev.cdm.consent.api.RecordExportCommand;
 import dev.cdm.consent.api.RecordKeysDestroyedCommand;
+import dev.cdm.consent.api.RecordRectificationCommand;
 import dev.cdm.consent.api.RequestErasureCommand;
+import dev.cdm.consent.api.RequestRestrictionCommand;
+import dev.cdm.consent.api.RestrictProcessingCommand;
+import dev.cdm.consent.command.FollowingMerges;
 import dev.cdm.consent.grpc.ProfileDirectory.ResolvedSubject;
+import dev.cdm.consent.policy.CurrentLedgers;
 import dev.cdm.consent.query.DataSubjectRequestRepository;
 import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.DataSubjects;
+import dev.cdm.kernel.events.Regulation;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.GetRequestRequest;
+import dev.cdm.proto.v1.LiftRestrictionRequest;
+import dev.cdm.proto.v1.ListRequestsRequest;
+import dev.cdm.proto.v1.ListRequestsResponse;
+import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.RectifyProfileResponse;
 import dev.cdm.proto.v1.RequestErasureRequest;
+import dev.cdm.proto.v1.RequestExportRequest;
+import dev.cdm.proto.v1.RequestRectificationRequest;
+import dev.cdm.proto.v1.RequestRestrictionRequest;
+import dev.cdm.proto.v1.SubjectDataExport;
 import dev.cdm.proto.v1.SubjectRef;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Data-subject requests over gRPC. An erasure is recorded, its keys destroyed at once (from then on nothing of the
- * subject can be read anywhere), and it completes when every service has purged its stores.
+ * subject can be read anywhere), and it completes when every service has purged its stores. A restriction is put
+ * in force on the subject's consent ledger at once and lasts until lifted. An export is built, handed over and
+ * recorded by its hash. A rectification is applied by profile-service, then recorded by the names of its fields.
  */
 @GrpcService
 @Blocking
@@ -43,6 +63,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
     static final int MAX_REQUESTED_BY = 200;
     /** "dsr-" and a UUID; a little room for ids of other request types. */
     static final int MAX_REQUEST_ID = 64;
+    static final int DEFAULT_LIST_LIMIT = 100;
+    static final int MAX_LIST_LIMIT = 1000;
     private static final Logger LOG = Logger.getLogger(DataSubjectRequestGrpcService.class);
 
     @Inject
@@ -58,53 +80,169 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
     DataKeys keys;
 
     @Inject
+    CurrentLedgers ledgers;
+
+    @Inject
+    SubjectExport exports;
+
+    @Inject
+    DsrDeadlines deadlines;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "cdm.erasure.participants")
     List<String> participants;
 
-    @ConfigProperty(name = "cdm.dsr.deadline")
-    Period deadline;
-
     @Override
     public void requestErasure(RequestErasureRequest request, StreamObserver<DataSubjectRequest> response) {
-        FieldViolations violations = new FieldViolations();
-        SubjectRef subject = subject(request.getSubject(), violations);
-        String requestedBy = violations.requiredText("requested_by", request.getRequestedBy(), MAX_REQUESTED_BY);
-        violations.throwIfAny();
-        ResolvedSubject resolved = directory.resolve(subject);
+        NewRequest made = begin(request.getSubject(), request.getRequestedBy(), request.getRegulation(),
+                new FieldViolations());
+        ResolvedSubject resolved = made.subject();
         DataSubjectRequestView existing = requests.openErasureOf(resolved.profileId()).orElse(null);
         if (existing != null) {
             if (existing.keysDestroyedAt() == null) {
                 destroyKeys(existing.requestId(), resolved.records()); // an earlier attempt stopped half way
             }
-            response.onNext(DataSubjectRequestGrpcMapper.toProto(existing, participants));
-            response.onCompleted();
+            reply(response, existing);
             return;
         }
-        String requestId = "dsr-" + UUID.randomUUID();
+        refuseWhileRestricted(resolved.profileId());
+        commands.send(new RequestErasureCommand(made.requestId(), resolved.profileId(), resolved.mergedProfileIds(),
+                resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
+        List<String> destroyed = destroyKeys(made.requestId(), resolved.records());
+        LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", made.requestId(),
+                resolved.profileId(), resolved.records().size(), destroyed.size());
+        reply(response, DataSubjectRequestView.erasure(made.requestId(), resolved.profileId(),
+                resolved.mergedProfileIds(), resolved.records().size(), made.requestedBy(), made.regulation(),
+                made.at(), made.dueAt(), destroyed, clock.instant()));
+    }
+
+    @Override
+    public void requestRestriction(RequestRestrictionRequest request, StreamObserver<DataSubjectRequest> response) {
+        NewRequest made = begin(request.getSubject(), request.getRequestedBy(), request.getRegulation(),
+                new FieldViolations());
+        ResolvedSubject resolved = made.subject();
+        String requestId = made.requestId();
+        Instant now = made.at();
+        commands.send(new RequestRestrictionCommand(requestId, resolved.profileId(), resolved.mergedProfileIds(),
+                made.requestedBy(), made.regulation(), now, made.dueAt()));
+        FollowingMerges.Sent<String> inForce = FollowingMerges.send(resolved.profileId(),
+                id -> new RestrictProcessingCommand(id, requestId, now), commands::send);
+        ledgers.evict(inForce.subjectId());
+        if (!inForce.result().equals(requestId)) {
+            LOG.infof("Restriction %s of profile %s: %s is already in force", requestId, resolved.profileId(),
+                    inForce.result());
+            reply(response, requests.find(inForce.result()).orElseThrow(() -> Status.UNAVAILABLE
+                    .withDescription("Restriction " + inForce.result() + " is in force but not readable yet; retry")
+                    .asRuntimeException()));
+            return;
+        }
+        LOG.infof("Restriction %s of profile %s in force", requestId, resolved.profileId());
+        reply(response, DataSubjectRequestView.restriction(requestId, resolved.profileId(),
+                resolved.mergedProfileIds(), made.requestedBy(), made.regulation(), now, made.dueAt(), now));
+    }
+
+    @Override
+    public void liftRestriction(LiftRestrictionRequest request, StreamObserver<DataSubjectRequest> response) {
+        FieldViolations violations = new FieldViolations();
+        SubjectRef subject = subject(request.getSubject(), violations);
+        String liftedBy = violations.requiredText("requested_by", request.getRequestedBy(), MAX_REQUESTED_BY);
+        violations.throwIfAny();
+        ResolvedSubject resolved = directory.resolve(subject);
         Instant now = clock.instant();
-        Instant dueAt = now.atZone(ZoneOffset.UTC).plus(deadline).toInstant();
-        commands.send(new RequestErasureCommand(requestId, resolved.profileId(), resolved.mergedProfileIds(),
-                resolved.records(), requestedBy, now, dueAt));
-        List<String> destroyed = destroyKeys(requestId, resolved.records());
-        LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", requestId, resolved.profileId(),
-                resolved.records().size(), destroyed.size());
-        response.onNext(DataSubjectRequestGrpcMapper.toProto(new DataSubjectRequestView(requestId,
-                resolved.profileId(), resolved.mergedProfileIds(), resolved.records().size(), requestedBy, now, dueAt,
-                destroyed, clock.instant(), Map.of(), null, null), participants));
+        FollowingMerges.Sent<String> lifted;
+        try {
+            lifted = FollowingMerges.send(resolved.profileId(), id -> new LiftRestrictionCommand(id, liftedBy, now),
+                    commands::send);
+        } catch (RuntimeException e) {
+            throw ConsentGrpcMapper.toGrpcError(e);
+        }
+        ledgers.evict(lifted.subjectId());
+        LOG.infof("Restriction %s of profile %s lifted", lifted.result(), resolved.profileId());
+        DataSubjectRequestView restriction = requests.find(lifted.result()).orElseThrow(() -> Status.UNAVAILABLE
+                .withDescription("Restriction " + lifted.result() + " was lifted but is not readable yet")
+                .asRuntimeException());
+        reply(response, restriction.lifted(liftedBy, now));
+    }
+
+    @Override
+    public void exportSubjectData(RequestExportRequest request, StreamObserver<SubjectDataExport> response) {
+        NewRequest made = begin(request.getSubject(), request.getRequestedBy(), request.getRegulation(),
+                new FieldViolations());
+        ResolvedSubject resolved = made.subject();
+        String json = exports.of(resolved, made.requestId(), made.at());
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(bytes);
+        Instant exportedAt = clock.instant();
+        commands.send(new RecordExportCommand(made.requestId(), resolved.profileId(), resolved.mergedProfileIds(),
+                resolved.records().size(), made.requestedBy(), made.regulation(), made.at(), made.dueAt(),
+                exportedAt, sha256, bytes.length));
+        LOG.infof("Export %s of profile %s: %d bytes, sha256 %s", made.requestId(), resolved.profileId(),
+                bytes.length, sha256);
+        response.onNext(SubjectDataExport.newBuilder()
+                .setRequest(DataSubjectRequestGrpcMapper.toProto(DataSubjectRequestView.export(made.requestId(),
+                        resolved.profileId(), resolved.mergedProfileIds(), resolved.records().size(),
+                        made.requestedBy(), made.regulation(), made.at(), made.dueAt(), exportedAt, sha256,
+                        bytes.length), participants, clock.instant()))
+                .setJson(json)
+                .build());
         response.onCompleted();
     }
 
     @Override
+    public void requestRectification(RequestRectificationRequest request,
+                                     StreamObserver<DataSubjectRequest> response) {
+        FieldViolations violations = new FieldViolations();
+        if (request.getCorrections().equals(PersonFields.getDefaultInstance())) {
+            violations.add("corrections", "name at least one field to correct");
+        }
+        NewRequest made = begin(request.getSubject(), request.getRequestedBy(), request.getRegulation(),
+                violations);
+        ResolvedSubject resolved = made.subject();
+        RectifyProfileResponse rectified = directory.rectify(resolved.profileId(), made.requestId(),
+                request.getCorrections());
+        Instant rectifiedAt = clock.instant();
+        SourceRecordKey record = new SourceRecordKey(rectified.getRecord().getSource(),
+                rectified.getRecord().getSourceRecordId());
+        commands.send(new RecordRectificationCommand(made.requestId(), resolved.profileId(),
+                resolved.mergedProfileIds(), made.requestedBy(), made.regulation(), made.at(), made.dueAt(),
+                rectified.getFieldsList(), record, rectifiedAt));
+        LOG.infof("Rectification %s of profile %s: %s", made.requestId(), resolved.profileId(),
+                rectified.getFieldsList());
+        reply(response, DataSubjectRequestView.rectification(made.requestId(), resolved.profileId(),
+                resolved.mergedProfileIds(), made.requestedBy(), made.regulation(), made.at(), made.dueAt(),
+                rectified.getFieldsList(), rectifiedAt));
+    }
+
+    @Override
     public void getRequest(GetRequestRequest request, StreamObserver<DataSubjectRequest> response) {
-        response.onNext(DataSubjectRequestGrpcMapper.toProto(find(request), participants));
+        reply(response, find(request));
+    }
+
+    @Override
+    public void listRequests(ListRequestsRequest request, StreamObserver<ListRequestsResponse> response) {
+        int limit = request.getLimit() == 0 ? DEFAULT_LIST_LIMIT : request.getLimit();
+        if (limit < 0 || limit > MAX_LIST_LIMIT) {
+            FieldViolations violations = new FieldViolations();
+            violations.add("limit", "must lie between 1 and " + MAX_LIST_LIMIT);
+            violations.throwIfAny();
+        }
+        Instant now = clock.instant();
+        ListRequestsResponse.Builder list = ListRequestsResponse.newBuilder();
+        requests.list(request.getOverdueOnly(), now, limit)
+                .forEach(view -> list.addRequests(DataSubjectRequestGrpcMapper.toProto(view, participants, now)));
+        response.onNext(list.build());
         response.onCompleted();
     }
 
     @Override
     public void getErasureCertificate(GetRequestRequest request, StreamObserver<ErasureCertificate> response) {
         DataSubjectRequestView view = find(request);
+        if (view.type() != DataSubjectRequestView.Type.ERASURE) {
+            throw Status.FAILED_PRECONDITION.withDescription("Request " + view.requestId() + " is a "
+                    + view.type().name().toLowerCase() + ", not an erasure").asRuntimeException();
+        }
         if (view.completedAt() == null) {
             throw Status.FAILED_PRECONDITION.withDescription("Erasure " + view.requestId()
                     + " is not complete yet; waiting for " + view.pendingServices(participants)).asRuntimeException();
@@ -113,10 +251,44 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         response.onCompleted();
     }
 
+    /**
+     * A new request's common part: the subject (resolved through profile-service), requester and regulation checked
+     * (INVALID_ARGUMENT with every bad field, {@code violations} included), a fresh id, now and the deadline.
+     */
+    private NewRequest begin(SubjectRef subject, String requestedBy, dev.cdm.proto.v1.Regulation regulation,
+                             FieldViolations violations) {
+        SubjectRef checked = subject(subject, violations);
+        String requester = violations.requiredText("requested_by", requestedBy, MAX_REQUESTED_BY);
+        Regulation law = regulation(regulation, violations);
+        violations.throwIfAny();
+        ResolvedSubject resolved = directory.resolve(checked);
+        Instant now = clock.instant();
+        return new NewRequest(resolved, "dsr-" + UUID.randomUUID(), requester, law, now, deadlines.dueAt(law, now));
+    }
+
+    private record NewRequest(ResolvedSubject subject, String requestId, String requestedBy, Regulation regulation,
+                              Instant at, Instant dueAt) {
+    }
+
+    /** Art. 18(1)(b): a subject may ask for restriction instead of erasure; while it holds, nothing is erased. */
+    private void refuseWhileRestricted(String profileId) {
+        String restrictedBy = ledgers.governing(profileId).ledger().restrictedBy().orElse(null);
+        if (restrictedBy != null) {
+            throw Status.FAILED_PRECONDITION.withDescription("Processing of profile " + profileId
+                    + " is restricted by request " + restrictedBy + " (GDPR Art. 18); lift the restriction"
+                    + " before erasing").asRuntimeException();
+        }
+    }
+
     private List<String> destroyKeys(String requestId, List<SourceRecordKey> records) {
         List<String> destroyed = keys.destroy(DataSubjects.ofRecords(records));
         commands.send(new RecordKeysDestroyedCommand(requestId, destroyed, clock.instant()));
         return destroyed;
+    }
+
+    private void reply(StreamObserver<DataSubjectRequest> response, DataSubjectRequestView view) {
+        response.onNext(DataSubjectRequestGrpcMapper.toProto(view, participants, clock.instant()));
+        response.onCompleted();
     }
 
     private DataSubjectRequestView find(GetRequestRequest request) {
@@ -125,6 +297,17 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         violations.throwIfAny();
         return requests.find(requestId).orElseThrow(() -> Status.NOT_FOUND
                 .withDescription("No data-subject request " + requestId).asRuntimeException());
+    }
+
+    private static Regulation regulation(dev.cdm.proto.v1.Regulation regulation, FieldViolations violations) {
+        return switch (regulation) {
+            case REGULATION_UNSPECIFIED, REGULATION_GDPR -> Regulation.GDPR;
+            case REGULATION_CCPA -> Regulation.CCPA;
+            case UNRECOGNIZED -> {
+                violations.add("regulation", "is not a known regulation");
+                yield Regulation.GDPR;
+            }
+        };
     }
 
     /** The subject with its identifier stripped; a violation when none is given or it is blank or too long. */
@@ -145,5 +328,13 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
 
     private static String nonNull(String value) {
         return value == null ? "" : value;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

@@ -3,11 +3,16 @@ package dev.cdm.consent.grpc;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.FindProfilesRequest;
+import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.LinkedSourceRecord;
+import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.RectifyProfileRequest;
+import dev.cdm.proto.v1.RectifyProfileResponse;
 import dev.cdm.proto.v1.SubjectRef;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -17,6 +22,7 @@ import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,7 +63,18 @@ public class ProfileDirectory {
                 .distinct()
                 .sorted()
                 .toList();
-        return new ResolvedSubject(profile.getProfileId(), merged, records);
+        return new ResolvedSubject(profile.getProfileId(), merged, records, profile);
+    }
+
+    /** Has profile-service record the corrections of request {@code requestId} (GDPR Art. 16). */
+    public RectifyProfileResponse rectify(String profileId, String requestId, PersonFields corrections) {
+        return stub().rectifyProfile(RectifyProfileRequest.newBuilder().setProfileId(profileId)
+                .setRequestId(requestId).setCorrections(corrections).build());
+    }
+
+    /** Every event that shaped the profile, as profile-service tells it. */
+    public ProfileHistory history(String profileId) {
+        return stub().getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build());
     }
 
     private Profile survivorOf(Profile profile) {
@@ -88,7 +105,12 @@ public class ProfileDirectory {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A profile to erase: its id, the profiles merged into it, and its records. */
-    public record ResolvedSubject(String profileId, List<String> mergedProfileIds, List<SourceRecordKey> records) {
+    /** The subject's profile: its id, the profiles merged into it, its records, and the profile as read. */
+    public record ResolvedSubject(String profileId, List<String> mergedProfileIds, List<SourceRecordKey> records,
+                                  Profile profile) {
+
+        public List<String> allProfileIds() {
+            return Stream.concat(Stream.of(profileId), mergedProfileIds.stream()).toList();
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.cdm.consent.policy;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -42,6 +44,16 @@ public class LedgerCacheInvalidator {
 
     @EventHandler
     void on(ConsentsAdoptedEvent event) {
+        ledgers.evict(event.subjectId());
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictedEvent event) {
+        ledgers.evict(event.subjectId());
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictionLiftedEvent event) {
         ledgers.evict(event.subjectId());
     }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The policy decision for one purpose: opt-in, so only a grant in force allows processing. A decision for the
+ * The policy decision for one purpose: nothing is allowed while processing is restricted (GDPR Art. 18); else
+ * opt-in, so only a grant in force allows processing. A decision for the
  * channel asked about governs before one for every channel. Third-party sharing is refused whenever the subject
  * has opted out of sale and sharing, whatever else they granted.
  */
@@ -19,6 +20,9 @@ public final class PurposePolicy {
 
     public static PurposeVerdict decide(SubjectLedger subject, Purpose purpose, String channel, Instant now) {
         String governing = subject.subjectId();
+        if (subject.ledger().restrictedBy().isPresent()) {
+            return new PurposeVerdict(false, Reason.RESTRICTED, governing, null);
+        }
         if (purpose == Purpose.THIRD_PARTY_SHARING && subject.ledger().forbidsSale()) {
             return new PurposeVerdict(false, Reason.SALE_OPT_OUT, governing, null);
         }

@@ -19,6 +19,8 @@ public record PurposeVerdict(boolean allowed, Reason reason, String governingSub
         /** The grant that was in force has expired. */
         EXPIRED,
         /** The subject opted out of the sale and sharing of their data (CCPA/CPRA). */
-        SALE_OPT_OUT
+        SALE_OPT_OUT,
+        /** Processing of the subject's data is restricted (GDPR Art. 18): no purpose is allowed. */
+        RESTRICTED
     }
 }

@@ -26,6 +26,7 @@ final class ConsentDocuments {
                     .append("source", view.saleOptOut().source())
                     .append("recordedAt", date(view.saleOptOut().recordedAt())));
         }
+        putIfPresent(doc, "restrictedBy", view.restrictedBy());
         putIfPresent(doc, "mergedInto", view.mergedInto());
         return doc.append("version", view.version());
     }
@@ -37,8 +38,8 @@ final class ConsentDocuments {
         Document optOut = doc.get("saleOptOut", Document.class);
         SaleOptOut saleOptOut = optOut == null ? null : new SaleOptOut(optOut.getBoolean("optedOut"),
                 optOut.getString("source"), instant(optOut.getDate("recordedAt")));
-        return new SubjectConsentsView(doc.getString("_id"), consents, saleOptOut, doc.getString("mergedInto"),
-                doc.getLong("version"));
+        return new SubjectConsentsView(doc.getString("_id"), consents, saleOptOut, doc.getString("restrictedBy"),
+                doc.getString("mergedInto"), doc.getLong("version"));
     }
 
     private static Document consent(ConsentDecision consent) {

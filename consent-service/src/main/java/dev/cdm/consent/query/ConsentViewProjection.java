@@ -5,6 +5,8 @@ import dev.cdm.consent.api.SubjectConsentsView;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -14,7 +16,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 
 /**
  * Keeps the consent read model: per subject, their ledger (the decision in force per purpose and channel, the
- * sale opt-out, the profile they were merged into). Idempotent: every subject remembers the sequence number of the
+ * sale opt-out, the restriction in force, the profile they were merged into). Idempotent: every subject remembers the sequence number of the
  * last event applied to it, so an event delivered again changes nothing. Everything it writes comes from the
  * events, so a replay rebuilds the same documents.
  */
@@ -46,6 +48,16 @@ public class ConsentViewProjection {
 
     @EventHandler
     void on(ConsentsAdoptedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictionLiftedEvent event, @SequenceNumber long sequence) {
         apply(event.subjectId(), event, sequence);
     }
 

@@ -2,10 +2,17 @@ package dev.cdm.consent.query;
 
 import dev.cdm.consent.api.CompleteErasureCommand;
 import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.consent.api.DataSubjectRequestView.Type;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
 import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
+import dev.cdm.kernel.events.RectificationAppliedEvent;
+import dev.cdm.kernel.events.RectificationRequestedEvent;
+import dev.cdm.kernel.events.RestrictionRequestedEvent;
+import dev.cdm.kernel.events.SubjectDataExportedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +47,45 @@ public class DataSubjectRequestProjection {
 
     @EventHandler
     void on(ErasureRequestedEvent event) {
-        repository.requested(event.requestId(), event.profileId(), event.mergedProfileIds(), event.records().size(),
-                event.requestedBy(), event.requestedAt(), event.dueAt());
+        repository.requested(event.requestId(), Type.ERASURE, event.regulation(), event.profileId(),
+                event.mergedProfileIds(), event.records().size(), event.requestedBy(), event.requestedAt(),
+                event.dueAt());
+    }
+
+    @EventHandler
+    void on(RestrictionRequestedEvent event) {
+        repository.requested(event.requestId(), Type.RESTRICTION, event.regulation(), event.profileId(),
+                event.mergedProfileIds(), 0, event.requestedBy(), event.requestedAt(), event.dueAt());
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictedEvent event) {
+        repository.restricted(event.requestId(), event.restrictedAt());
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictionLiftedEvent event) {
+        repository.lifted(event.requestId(), event.liftedBy(), event.liftedAt());
+    }
+
+    @EventHandler
+    void on(RectificationRequestedEvent event) {
+        repository.requested(event.requestId(), Type.RECTIFICATION, event.regulation(), event.profileId(),
+                event.mergedProfileIds(), 0, event.requestedBy(), event.requestedAt(), event.dueAt());
+        repository.rectificationRequested(event.requestId(), event.fields());
+    }
+
+    @EventHandler
+    void on(RectificationAppliedEvent event) {
+        repository.rectified(event.requestId(), event.rectifiedAt());
+    }
+
+    @EventHandler
+    void on(SubjectDataExportedEvent event) {
+        repository.requested(event.requestId(), Type.EXPORT, event.regulation(), event.profileId(),
+                event.mergedProfileIds(), event.recordCount(), event.requestedBy(), event.requestedAt(),
+                event.dueAt());
+        repository.exported(event.requestId(), event.exportedAt(), event.contentSha256(), event.contentBytes());
     }
 
     @EventHandler

@@ -1,12 +1,19 @@
 package dev.cdm.consent.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cdm.consent.api.CompleteErasureCommand;
+import dev.cdm.consent.api.RecordExportCommand;
 import dev.cdm.consent.api.RecordKeysDestroyedCommand;
 import dev.cdm.consent.api.RequestErasureCommand;
+import dev.cdm.consent.api.RequestRestrictionCommand;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
+import dev.cdm.kernel.events.Regulation;
+import dev.cdm.kernel.events.RestrictionRequestedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.events.SubjectDataExportedEvent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -21,7 +28,7 @@ class DataSubjectRequestTest {
     private static final List<SourceRecordKey> RECORDS = List.of(new SourceRecordKey("web", "1"),
             new SourceRecordKey("shop", "2"));
     private static final ErasureRequestedEvent REQUESTED = new ErasureRequestedEvent(ID, "p-1", List.of("p-2"),
-            RECORDS, "officer", T0, DUE);
+            RECORDS, "officer", T0, DUE, Regulation.GDPR);
     private static final DataKeysDestroyedEvent DESTROYED = new DataKeysDestroyedEvent(ID, List.of("p-1", "p-2"),
             RECORDS, List.of("k-1", "k-2"), T0.plusSeconds(1));
 
@@ -35,8 +42,33 @@ class DataSubjectRequestTest {
     @Test
     void anErasureRequest_isRecordedWithItsProfilesRecordsAndDeadline() {
         fixture.givenNoPriorActivity()
-                .when(new RequestErasureCommand(ID, "p-1", List.of("p-2"), RECORDS, "officer", T0, DUE))
+                .when(new RequestErasureCommand(ID, "p-1", List.of("p-2"), RECORDS, "officer", Regulation.GDPR,
+                        T0, DUE))
                 .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void aRestrictionRequest_isRecordedWithItsRegulationAndDeadline() {
+        Instant due = T0.plusSeconds(45 * 86_400);
+        fixture.givenNoPriorActivity()
+                .when(new RequestRestrictionCommand(ID, "p-1", List.of(), "officer", Regulation.CCPA, T0, due))
+                .expectEvents(new RestrictionRequestedEvent(ID, "p-1", List.of(), "officer", Regulation.CCPA, T0,
+                        due));
+    }
+
+    @Test
+    void anExport_isRecordedWithTheHashOfWhatWasHandedOver() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordExportCommand(ID, "p-1", List.of("p-2"), 2, "officer", Regulation.GDPR, T0, DUE,
+                        T0.plusSeconds(1), "cd".repeat(32), 4096))
+                .expectEvents(new SubjectDataExportedEvent(ID, "p-1", List.of("p-2"), 2, "officer",
+                        Regulation.GDPR, T0, DUE, T0.plusSeconds(1), "cd".repeat(32), 4096));
+    }
+
+    @Test
+    void anOldErasureEvent_withoutRegulation_isAGdprRequest() {
+        assertThat(new ErasureRequestedEvent(ID, "p-1", List.of(), RECORDS, "officer", T0, DUE, null).regulation())
+                .isEqualTo(Regulation.GDPR);
     }
 
     @Test

@@ -10,9 +10,11 @@ import dev.cdm.consent.api.AdoptConsentsCommand;
 import dev.cdm.consent.api.ConsentStateException;
 import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.LiftRestrictionCommand;
 import dev.cdm.consent.api.MergeConsentsIntoCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.RestrictProcessingCommand;
 import dev.cdm.consent.api.SubjectMergedException;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
@@ -21,6 +23,8 @@ import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent.Reason;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.events.SaleOptOut;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
@@ -228,6 +232,31 @@ class SubjectConsentsTest {
                 .when(new AdoptConsentsCommand(SUBJECT, "other", Reason.MERGE,
                         new ConsentTransfer(List.of(), new SaleOptOut(true, "web", T0)), LATER))
                 .expectException(SubjectMergedException.class);
+    }
+
+    @Test
+    void restrict_putsRestrictionInForceOnce_andReturnsTheRequestInForce() {
+        fixture.givenNoPriorActivity()
+                .when(new RestrictProcessingCommand(SUBJECT, "dsr-1", T0))
+                .expectEvents(new ProcessingRestrictedEvent(SUBJECT, "dsr-1", T0))
+                .expectResultMessagePayload("dsr-1");
+        fixture.given(new ProcessingRestrictedEvent(SUBJECT, "dsr-1", T0))
+                .when(new RestrictProcessingCommand(SUBJECT, "dsr-2", LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload("dsr-1");
+    }
+
+    @Test
+    void lift_endsTheRestrictionInForce_andFailsWhenNoneIs() {
+        fixture.given(new ProcessingRestrictedEvent(SUBJECT, "dsr-1", T0))
+                .when(new LiftRestrictionCommand(SUBJECT, "dpo", LATER))
+                .expectEvents(new ProcessingRestrictionLiftedEvent(SUBJECT, "dsr-1", "dpo", LATER))
+                .expectResultMessagePayload("dsr-1");
+        fixture.given(new ProcessingRestrictedEvent(SUBJECT, "dsr-1", T0),
+                        new ProcessingRestrictionLiftedEvent(SUBJECT, "dsr-1", "dpo", LATER))
+                .when(new LiftRestrictionCommand(SUBJECT, "dpo", LATER.plusSeconds(1)))
+                .expectException(ConsentStateException.class)
+                .expectExceptionMessage(SubjectConsents.NOT_RESTRICTED);
     }
 
     private static RecordConsentCommand command(String channel, ConsentStatus status, LegalBasis basis,

@@ -8,6 +8,8 @@ import dev.cdm.consent.policy.PurposeVerdict.Reason;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.LegalBasis;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
 import java.time.Instant;
@@ -77,6 +79,18 @@ class PurposePolicyTest {
 
         ledger.apply(new SaleOptOutRecordedEvent("a", false, "web-settings", T0.plusSeconds(2)));
         assertThat(decide(ledger, Purpose.THIRD_PARTY_SHARING).allowed()).isTrue();
+    }
+
+    @Test
+    void decide_refusesEveryPurpose_whileProcessingIsRestricted() {
+        ConsentLedger ledger = ledgerOf(grant(Purpose.ANALYTICS, null),
+                new ProcessingRestrictedEvent("a", "dsr-1", T0.plusSeconds(1)));
+
+        assertThat(decide(ledger, Purpose.ANALYTICS).reason()).isEqualTo(Reason.RESTRICTED);
+        assertThat(decide(ledger, Purpose.MARKETING_EMAIL).reason()).isEqualTo(Reason.RESTRICTED);
+
+        ledger.apply(new ProcessingRestrictionLiftedEvent("a", "dsr-1", "dpo", T0.plusSeconds(2)));
+        assertThat(decide(ledger, Purpose.ANALYTICS).allowed()).isTrue();
     }
 
     private static PurposeVerdict decide(ConsentLedger ledger, Purpose purpose) {

@@ -20,10 +20,16 @@ public final class CdmEventTypes {
             SaleOptOutRecordedEvent.class,
             ConsentsMergedIntoEvent.class,
             ConsentsAdoptedEvent.class,
+            ProcessingRestrictedEvent.class,
+            ProcessingRestrictionLiftedEvent.class,
             ErasureRequestedEvent.class,
             DataKeysDestroyedEvent.class,
             ErasureAcknowledgedEvent.class,
-            ErasureCompletedEvent.class);
+            ErasureCompletedEvent.class,
+            RestrictionRequestedEvent.class,
+            SubjectDataExportedEvent.class,
+            RectificationRequestedEvent.class,
+            RectificationAppliedEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(CdmEventTypes::storedName, Function.identity()));

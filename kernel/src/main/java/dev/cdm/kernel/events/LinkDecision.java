@@ -19,6 +19,8 @@ public record LinkDecision(String rule, SourceRecordKey matchedRecord, double sc
     public static final String RULE_PROBABILISTIC = "probabilistic";
     public static final String RULE_MERGE = "merge";
     public static final String RULE_SPLIT = "split";
+    /** A person corrected the profile (GDPR Art. 16); {@code note} is the data-subject request's id. */
+    public static final String RULE_RECTIFICATION = "rectification";
 
     public LinkDecision {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

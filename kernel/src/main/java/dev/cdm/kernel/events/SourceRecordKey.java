@@ -4,8 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One record in one source system: the unit of idempotent ingestion. */
+/**
+ * One record in one source system: the unit of idempotent ingestion. The source {@value #RECTIFICATION} is
+ * reserved: its records hold the corrections of data-subject requests (GDPR Art. 16), whose values supersede every
+ * other source's.
+ */
 public record SourceRecordKey(String source, String sourceRecordId) {
+
+    public static final String RECTIFICATION = "rectification";
 
     public SourceRecordKey {
         Objects.requireNonNull(source, "source");
@@ -16,6 +22,16 @@ public record SourceRecordKey(String source, String sourceRecordId) {
     public String foundingProfileId() {
         String name = "source-record\u0000" + source + "\u0000" + sourceRecordId;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The record of the corrections that data-subject request {@code requestId} made. */
+    public static SourceRecordKey rectification(String requestId) {
+        return new SourceRecordKey(RECTIFICATION, requestId);
+    }
+
+    /** Whether this record holds a rectification's corrections (not named is…: Jackson would store it). */
+    public boolean correctsProfile() {
+        return RECTIFICATION.equals(source);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.PersonFields;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +39,12 @@ public final class PersonFieldsMapper {
     }
 
     public static SourceRecordKey toKey(dev.cdm.proto.v1.SourceRecordKey key, FieldViolations violations) {
-        violations.requiredText("key.source", key.getSource(), MAX_KEY);
+        String source = violations.requiredText("key.source", key.getSource(), MAX_KEY);
         violations.requiredText("key.source_record_id", key.getSourceRecordId(), MAX_KEY);
+        if (SourceRecordKey.RECTIFICATION.equals(source)) {
+            violations.add("key.source", "'" + SourceRecordKey.RECTIFICATION + "' is reserved for the corrections of"
+                    + " data-subject requests (cdm dsr rectify)");
+        }
         return new SourceRecordKey(key.getSource().strip(), key.getSourceRecordId().strip());
     }
 
@@ -93,6 +99,17 @@ public final class PersonFieldsMapper {
             violations.add(prefix, "no valid email, phone, last_name or external id is left");
         }
         return person;
+    }
+
+    /** The proto names of the fields {@code person} holds, e.g. {@code email}, {@code external_ids.loyalty}. */
+    public static List<String> fieldNames(PersonData person) {
+        PersonFields proto = toProto(person);
+        List<String> names = new ArrayList<>();
+        proto.getAllFields().keySet().stream()
+                .filter(field -> !field.isMapField())
+                .forEach(field -> names.add(field.getName()));
+        proto.getExternalIdsMap().keySet().stream().sorted().forEach(type -> names.add("external_ids." + type));
+        return names;
     }
 
     public static PersonFields toProto(PersonData person) {

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PersonRules {
 
+    private static final String CORRECTIONS = "corrections";
+
     @Inject
     Clock clock;
 
@@ -27,8 +29,25 @@ public class PersonRules {
     Optional<String> defaultCountry;
 
     public PersonData toPersonData(PersonFields fields, InvalidFieldPolicy policy, FieldViolations violations) {
-        return PersonFieldsMapper.toPersonData(fields, "person", LocalDate.now(clock), policy,
-                defaultCountry.map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).orElse(null),
+        return PersonFieldsMapper.toPersonData(fields, "person", LocalDate.now(clock), policy, defaultCountry(),
                 violations);
+    }
+
+    /**
+     * The corrections of a profile (GDPR Art. 16), judged like a record's fields and reported under
+     * {@code corrections}; unlike a record, any one field will do (an address alone, say).
+     */
+    public PersonData corrections(PersonFields fields, FieldViolations violations) {
+        FieldViolations judged = new FieldViolations();
+        PersonData person = PersonFieldsMapper.toPersonData(fields, CORRECTIONS, LocalDate.now(clock),
+                InvalidFieldPolicy.INVALID_FIELD_POLICY_REJECT_RECORD, defaultCountry(), judged);
+        judged.list().stream()
+                .filter(violation -> !violation.getField().equals(CORRECTIONS))
+                .forEach(violation -> violations.add(violation.getField(), violation.getDescription()));
+        return person;
+    }
+
+    private String defaultCountry() {
+        return defaultCountry.map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).orElse(null);
     }
 }

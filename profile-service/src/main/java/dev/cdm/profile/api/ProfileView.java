@@ -15,15 +15,17 @@ import java.util.TreeSet;
 
 /**
  * The read model of one profile. {@code person} is the unified view: per field, the most recently received
- * non-empty value. {@code version} is the sequence number of the last event applied. A profile merged into another
+ * non-empty value, except that a rectification's corrections (GDPR Art. 16) supersede every source's values. {@code version} is the sequence number of the last event applied. A profile merged into another
  * one has no records and names the survivor in {@code mergedInto}.
  */
 public record ProfileView(String profileId, PersonData person, List<LinkedRecordView> records, Instant createdAt,
                           Instant updatedAt, long version, String mergedInto, List<String> mergedProfileIds,
                           List<String> keptApartFrom) {
 
+    /** The order in which records overlay one another, the last winning: rectifications after all others. */
     private static final Comparator<LinkedRecordView> OLDEST_FIRST = Comparator
-            .comparing(LinkedRecordView::receivedAt)
+            .comparing((LinkedRecordView r) -> r.key().correctsProfile())
+            .thenComparing(LinkedRecordView::receivedAt)
             .thenComparing(r -> r.key().source())
             .thenComparing(r -> r.key().sourceRecordId());
 

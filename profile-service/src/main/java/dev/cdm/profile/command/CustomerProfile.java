@@ -23,6 +23,7 @@ import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
 import dev.cdm.profile.api.ProfileMergedException;
+import dev.cdm.profile.api.RectifyProfileCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.api.SplitOffRecordsCommand;
@@ -90,6 +91,13 @@ public class CustomerProfile {
         }
         apply(new SourceRecordChangedEvent(profileId, command.record(), command.person(), command.receivedAt()));
         return RegistrationOutcome.UPDATED;
+    }
+
+    /** A rectification: recorded like a source record, but only in a profile that exists. */
+    @CommandHandler
+    RegistrationOutcome handle(RectifyProfileCommand command) {
+        return handle(new RegisterSourceRecordCommand(command.profileId(), command.record(), command.person(),
+                command.receivedAt(), command.decision()));
     }
 
     @CommandHandler

@@ -6,7 +6,9 @@ import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.kernel.grpc.PersonRules;
 import dev.cdm.kernel.identity.Identifiers;
+import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileHistoryEntry;
+import dev.cdm.profile.api.ProfileMergedException;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.identity.IdentityIndexRepository;
 import dev.cdm.profile.identity.ResolutionLane;
@@ -29,6 +31,8 @@ import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.RecordRejection;
+import dev.cdm.proto.v1.RectifyProfileRequest;
+import dev.cdm.proto.v1.RectifyProfileResponse;
 import dev.cdm.proto.v1.RegisterSourceRecordResult;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
@@ -51,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 @GrpcService
 @Blocking
@@ -158,6 +163,44 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
                 .setNewProfileId(split.newProfileId())
                 .build());
         response.onCompleted();
+    }
+
+    @Override
+    public void rectifyProfile(RectifyProfileRequest request, StreamObserver<RectifyProfileResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        String profileId = violations.requiredText("profile_id", request.getProfileId(), MAX_ID_VALUE);
+        String requestId = violations.requiredText("request_id", request.getRequestId(), MAX_ID_VALUE);
+        PersonData corrections = personRules.corrections(request.getCorrections(), violations);
+        List<String> fields = PersonFieldsMapper.fieldNames(corrections);
+        if (fields.isEmpty() && violations.isEmpty()) {
+            violations.add("corrections", "name at least one field to correct");
+        }
+        violations.throwIfAny();
+        Registered rectified;
+        try {
+            rectified = await(lane.rectify(profileId, requestId, corrections));
+        } catch (RuntimeException e) {
+            throw rectificationRefused(profileId, e);
+        }
+        response.onNext(RectifyProfileResponse.newBuilder()
+                .setProfileId(rectified.profileId())
+                .setRecord(ProfileGrpcMapper.toProto(SourceRecordKey.rectification(requestId)))
+                .addAllFields(fields)
+                .build());
+        response.onCompleted();
+    }
+
+    private static RuntimeException rectificationRefused(String profileId, RuntimeException error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException || t instanceof ProfileErasedException) {
+                return notFound(profileId);
+            }
+            if (t instanceof ProfileMergedException merged) {
+                return Status.FAILED_PRECONDITION.withDescription(merged.getMessage() + "; rectify that one")
+                        .asRuntimeException();
+            }
+        }
+        return error;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bson.Document;
 
 /** Maps the match index to MongoDB documents and back. */
@@ -31,15 +32,19 @@ final class IdentityDocuments {
     }
 
     static Document profile(IndexedProfile profile) {
-        return new Document("_id", profile.profileId())
+        Document doc = new Document("_id", profile.profileId())
                 .append("version", profile.version())
-                .append("keptApartFrom", List.copyOf(profile.keptApartFrom()))
-                .append("records", profile.records().stream().map(IdentityDocuments::record).toList());
+                .append("keptApartFrom", List.copyOf(profile.keptApartFrom()));
+        if (profile.restricted()) {
+            doc.append("restricted", true);
+        }
+        return doc.append("records", profile.records().stream().map(IdentityDocuments::record).toList());
     }
 
     static IndexedProfile profile(Document doc) {
         IndexedProfile profile = new IndexedProfile(doc.getString("_id"), doc.getLong("version"));
         doc.getList("keptApartFrom", String.class, List.of()).forEach(profile::keepApartFrom);
+        profile.restricted(doc.getBoolean("restricted", false));
         doc.getList("records", Document.class, List.of()).forEach(r -> profile.put(record(r)));
         return profile;
     }
@@ -63,7 +68,7 @@ final class IdentityDocuments {
         if (!m.externalIds().isEmpty()) {
             doc.append("externalIds", new Document(new TreeMap<String, Object>(m.externalIds())));
         }
-        return doc.append("keys", List.copyOf(record.blockingKeys()));
+        return doc.append("keys", List.copyOf(new TreeSet<>(record.blockingKeys()))); // one order, live or replayed
     }
 
     private static IndexedRecord record(Document doc) {

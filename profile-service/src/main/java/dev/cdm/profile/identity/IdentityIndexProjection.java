@@ -2,6 +2,8 @@ package dev.cdm.profile.identity;
 
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
@@ -94,9 +96,27 @@ public class IdentityIndexProjection {
         });
     }
 
+    /** A restricted profile (GDPR Art. 18) stays in the index, so records still reach it, but merges with none. */
+    @EventHandler
+    void on(ProcessingRestrictedEvent event) {
+        restrict(event.subjectId(), true);
+    }
+
+    @EventHandler
+    void on(ProcessingRestrictionLiftedEvent event) {
+        restrict(event.subjectId(), false);
+    }
+
     @ResetHandler
     void onReset() {
         index.dropAll();
+    }
+
+    private void restrict(String profileId, boolean restricted) {
+        batch(batch -> batch.profile(profileId).ifPresent(profile -> {
+            profile.restricted(restricted);
+            batch.save(profile);
+        }));
     }
 
     private void retire(String profileId) {

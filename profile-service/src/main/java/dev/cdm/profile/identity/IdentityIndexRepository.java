@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -16,8 +17,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.bson.Document;
@@ -59,6 +62,17 @@ public class IdentityIndexRepository {
                     .forEach(doc -> found.put(doc.getString("_id"), IdentityDocuments.profile(doc)));
         }
         return found;
+    }
+
+    /** Which of {@code profileIds} are restricted (GDPR Art. 18); only their ids are read. */
+    public Set<String> restrictedAmong(Collection<String> profileIds) {
+        Set<String> restricted = new HashSet<>();
+        if (!profileIds.isEmpty()) {
+            profiles().find(Filters.and(Filters.in("_id", profileIds), Filters.eq("restricted", true)))
+                    .projection(Projections.include("_id"))
+                    .forEach(doc -> restricted.add(doc.getString("_id")));
+        }
+        return restricted;
     }
 
     /** The profiles of each blocking key that has any and is not oversized (too common to find candidates by). */

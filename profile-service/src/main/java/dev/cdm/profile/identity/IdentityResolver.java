@@ -97,6 +97,9 @@ public final class IdentityResolver {
     }
 
     private boolean canMerge(IndexedRecord record, List<IndexedProfile> merged, IndexedProfile other) {
+        if (other.restricted() || merged.stream().anyMatch(IndexedProfile::restricted)) {
+            return false; // GDPR Art. 18: a restricted profile is frozen
+        }
         for (IndexedProfile profile : merged) {
             if (profile.keptApartFrom().contains(other.profileId())
                     || other.keptApartFrom().contains(profile.profileId())) {

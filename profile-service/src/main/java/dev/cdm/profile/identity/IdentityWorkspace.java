@@ -59,6 +59,12 @@ final class IdentityWorkspace {
                 unread.add(id);
             }
         }
+        // the lane never restricts a profile: for the profiles it holds pending, the match index says which are
+        Set<String> fromPending = new HashSet<>(workspace.profiles.keySet());
+        if (!fromPending.isEmpty()) {
+            Set<String> restricted = index.restrictedAmong(fromPending);
+            fromPending.forEach(id -> workspace.profiles.get(id).restricted(restricted.contains(id)));
+        }
         workspace.profiles.putAll(index.profiles(unread));
         return workspace;
     }

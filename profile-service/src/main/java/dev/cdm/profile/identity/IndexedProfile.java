@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A profile in the match index: its records' match fields and the profiles a split keeps it apart from. Mutable,
+ * A profile in the match index: its records' match fields, the profiles a split keeps it apart from, and whether
+ * its processing is restricted. Mutable,
  * for the two places that keep it current: the {@code identity-index} projection and a resolution batch's
  * workspace, which apply the same changes in the same way.
  */
@@ -18,6 +19,7 @@ public final class IndexedProfile {
     private final Map<SourceRecordKey, IndexedRecord> records = new LinkedHashMap<>();
     private final Set<String> keptApartFrom = new TreeSet<>();
     private long version;
+    private boolean restricted;
 
     public IndexedProfile(String profileId, long version) {
         this.profileId = profileId;
@@ -29,6 +31,7 @@ public final class IndexedProfile {
         IndexedProfile copy = new IndexedProfile(profileId, version);
         copy.records.putAll(records);
         copy.keptApartFrom.addAll(keptApartFrom);
+        copy.restricted = restricted;
         return copy;
     }
 
@@ -58,6 +61,15 @@ public final class IndexedProfile {
 
     public void remove(SourceRecordKey key) {
         records.remove(key);
+    }
+
+    /** While processing is restricted (GDPR Art. 18) the profile merges with no other. */
+    public boolean restricted() {
+        return restricted;
+    }
+
+    public void restricted(boolean restricted) {
+        this.restricted = restricted;
     }
 
     public void keepApartFrom(String otherProfileId) {

@@ -11,6 +11,7 @@ import dev.cdm.profile.api.AbsorbProfileCommand;
 import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
+import dev.cdm.profile.api.RectifyProfileCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.api.SplitOffRecordsCommand;
@@ -128,6 +129,21 @@ public class ResolutionLane {
 
     public CompletableFuture<Split> split(String profileId, List<SourceRecordKey> records, String reason) {
         Item<Split> item = new Item<>(null, batch -> batch.split(profileId, records, reason));
+        enqueue(List.of(item));
+        return item.result;
+    }
+
+    /**
+     * Attaches the corrections of data-subject request {@code requestId} to the profile as its rectification record
+     * (GDPR Art. 16); sent again, the same record is updated.
+     */
+    public CompletableFuture<Registered> rectify(String profileId, String requestId, PersonData corrections) {
+        Registration registration = new Registration(SourceRecordKey.rectification(requestId), corrections,
+                clock.instant());
+        IndexedRecord record = IndexedRecord.of(registration.key(), corrections);
+        LinkDecision decision = new LinkDecision(LinkDecision.RULE_RECTIFICATION, null, 0, List.of(), null,
+                requestId);
+        Item<Registered> item = new Item<>(record, batch -> batch.rectify(profileId, registration, record, decision));
         enqueue(List.of(item));
         return item.result;
     }
@@ -322,6 +338,14 @@ public class ResolutionLane {
                     bridge.evidence(), retired, null);
             commands.sendAndWait(new AbsorbProfileCommand(survivor, retired, moved, reason, at));
             workspace.merge(survivor, retired);
+        }
+
+        /** Links the corrections to {@code profileId} without matching: a person decided where they belong. */
+        Registered rectify(String profileId, Registration registration, IndexedRecord record, LinkDecision decision) {
+            RegistrationOutcome outcome = commands.sendAndWait(new RectifyProfileCommand(profileId,
+                    registration.key(), registration.person(), registration.receivedAt(), decision));
+            workspace.link(profileId, record);
+            return new Registered(profileId, outcome, List.of());
         }
 
         Split split(String profileId, List<SourceRecordKey> records, String reason) {

@@ -55,6 +55,9 @@ final class HistorySummaries {
         if (LinkDecision.RULE_SPLIT.equals(decision.rule())) {
             return "record " + record + " linked: split from profile " + decision.fromProfileId();
         }
+        if (LinkDecision.RULE_RECTIFICATION.equals(decision.rule())) {
+            return "rectified by request " + decision.note() + " (GDPR Art. 16): its values supersede the sources'";
+        }
         return String.format(Locale.ROOT, "record %s linked: %s match with %s, score %.1f", record, decision.rule(),
                 decision.matchedRecord(), decision.score());
     }

@@ -152,7 +152,7 @@ class ProfileGrpcServiceTest {
                 .setCountry("ru").build();
     }
 
-    private static List<String> violatedFields(StatusRuntimeException error) {
+    static List<String> violatedFields(StatusRuntimeException error) {
         try {
             return StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class).getFieldViolationsList()
                     .stream().map(BadRequest.FieldViolation::getField).toList();

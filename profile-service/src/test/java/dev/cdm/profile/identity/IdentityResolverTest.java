@@ -110,6 +110,28 @@ class IdentityResolverTest {
     }
 
     @Test
+    void aRestrictedProfile_isNeitherMergedNorAbsorbing_butStillTakesItsRecords() {
+        IndexedProfile byEmail = profile("p-email",
+                record("web", "w-1", new PersonData("Anna", "Schmidt", "anna@example.org", null, null, null, "DE")),
+                record("web", "w-2", new PersonData("Anna", "Schmidt", "anna@example.org", null, null, null, "DE")));
+        IndexedProfile byPhone = profile("p-phone",
+                record("shop", "s-1", new PersonData("Anna", "Schmidt", null, "+4930901820", null, null, "DE")));
+        IndexedRecord bridge = record("crm", "c-1", new PersonData("Anna", "Schmidt", "anna@example.org",
+                "+4930901820", null, null, "DE"));
+
+        byPhone.restricted(true);
+        Resolution survivorFree = resolver.resolve(bridge, List.of(byPhone, byEmail));
+        byPhone.restricted(false);
+        byEmail.restricted(true);
+        Resolution survivorRestricted = resolver.resolve(bridge, List.of(byPhone, byEmail));
+
+        assertThat(survivorFree.profileId()).isEqualTo("p-email");
+        assertThat(survivorFree.absorbedProfileIds()).isEmpty();
+        assertThat(survivorRestricted.profileId()).isEqualTo("p-email");
+        assertThat(survivorRestricted.absorbedProfileIds()).isEmpty();
+    }
+
+    @Test
     void profilesWithConflictingExternalIds_areNotMerged_byABridgingRecord() {
         IndexedProfile a = profile("p-a", record("crm", "c-1", new PersonData("Anna", "Schmidt", "anna@example.org",
                 null, null, null, "DE", null, null, null, Map.of("loyalty", "L-100"), null, null)));
