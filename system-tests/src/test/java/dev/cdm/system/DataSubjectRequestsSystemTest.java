@@ -16,13 +16,16 @@ import dev.cdm.proto.v1.GetProfileCountsRequest;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
+import dev.cdm.proto.v1.LegalHold;
 import dev.cdm.proto.v1.LiftRestrictionRequest;
 import dev.cdm.proto.v1.ListRequestsRequest;
 import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.PlaceLegalHoldRequest;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.Purpose;
 import dev.cdm.proto.v1.PurposeDecisionReason;
 import dev.cdm.proto.v1.Regulation;
+import dev.cdm.proto.v1.ReleaseLegalHoldRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
 import dev.cdm.proto.v1.RequestExportRequest;
 import dev.cdm.proto.v1.RequestRestrictionRequest;
@@ -112,6 +115,33 @@ class DataSubjectRequestsSystemTest {
                     assertThat(r.getStatus()).isEqualTo(RequestStatus.REQUEST_STATUS_LIFTED);
                     assertThat(r.getOverdue()).isFalse();
                 }));
+    }
+
+    @Test
+    void aLegalHold_keepsTheSubjectFromErasure_untilReleased() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String profileId = ingest("crm", "Ewa", "Nowak", "ewa.nowak." + tag + "@example.org", "").getProfileId();
+        SubjectRef subject = SubjectRef.newBuilder().setProfileId(profileId).build();
+        awaitProjections(); // requests find their subject in profile-service's read model
+
+        LegalHold hold = requests.placeLegalHold(PlaceLegalHoldRequest.newBuilder().setSubject(subject)
+                .setPlacedBy("legal").setReason("case 2026-17").build());
+        StatusRuntimeException erasure = catchThrowableOfType(StatusRuntimeException.class, () ->
+                requests.requestErasure(RequestErasureRequest.newBuilder().setRequestedBy("officer")
+                        .setSubject(subject).build()));
+        LegalHold released = requests.releaseLegalHold(ReleaseLegalHoldRequest.newBuilder().setSubject(subject)
+                .setReleasedBy("legal").build());
+        StatusRuntimeException again = catchThrowableOfType(StatusRuntimeException.class, () ->
+                requests.releaseLegalHold(ReleaseLegalHoldRequest.newBuilder().setSubject(subject)
+                        .setReleasedBy("legal").build()));
+
+        assertThat(hold.getInForce()).isTrue();
+        assertThat(hold.getProfileId()).isEqualTo(profileId);
+        assertThat(erasure.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(erasure.getStatus().getDescription()).contains(hold.getHoldId(), "case 2026-17", "legal");
+        assertThat(released.getInForce()).isFalse();
+        assertThat(released.getHoldId()).isEqualTo(hold.getHoldId());
+        assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
 
     @Test

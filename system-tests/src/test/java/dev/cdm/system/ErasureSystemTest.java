@@ -15,6 +15,7 @@ import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.GetRequestRequest;
+import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.PersonFields;
@@ -104,7 +105,8 @@ class ErasureSystemTest {
         assertThat(scan()).as("the traces are there before the erasure").isNotEmpty();
 
         DataSubjectRequest request = requests.requestErasure(RequestErasureRequest.newBuilder()
-                .setSubject(SubjectRef.newBuilder().setEmail(EMAIL)).setRequestedBy("officer").build());
+                .setSubject(SubjectRef.newBuilder().setEmail(EMAIL)).setRequestedBy("officer").setSuppress(true)
+                .build());
         assertThat(request.getProfileId()).isEqualTo(profileId);
         assertThat(request.getRecordCount()).as("three sources and the rectification").isEqualTo(4);
         await().atMost(Duration.ofSeconds(60)).until(() -> requests.getRequest(GetRequestRequest.newBuilder()
@@ -121,6 +123,12 @@ class ErasureSystemTest {
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(EMAIL).build())
                 .getProfilesList()).isEmpty();
         assertThat(scan()).as("traces right after the erasure").isEmpty();
+        StatusRuntimeException suppressed = catchThrowableOfType(StatusRuntimeException.class, () -> ingestion
+                .ingestRecord(record("web", "w-78", "Sveta", "Volkova", EMAIL, "", "", "")));
+        assertThat(suppressed.getStatus().getCode()).as("the subject asked to be suppressed")
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(suppressed.getStatus().getDescription()).contains("suppressed");
+        assertThat(scan()).as("a suppressed record is refused without a trace").isEmpty();
         List<String> exported = new ArrayList<>();
         profiles.exportLinks(ExportLinksRequest.getDefaultInstance())
                 .forEachRemaining(link -> exported.add(link.getProfileId()));
@@ -149,6 +157,24 @@ class ErasureSystemTest {
         assertThat(scan()).as("traces after replaying every projection").isEmpty();
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(EMAIL).build())
                 .getProfilesList()).isEmpty();
+    }
+
+    @Test
+    void aRecordWithAnErasedEmail_foundsABrandNewPerson_whenTheSubjectDidNotAskForSuppression() {
+        var ingestion = IngestionServiceGrpc.newBlockingStub(cdm.channel(PlatformService.INGESTION));
+        var requests = DataSubjectRequestsGrpc.newBlockingStub(cdm.channel(PlatformService.CONSENT));
+        String email = "piotr.zielinski." + System.nanoTime() + "@example.org";
+        String erased = ingestion.ingestRecord(record("crm", "z-1", "Piotr", "Zielinski", email, "", "", ""))
+                .getProfileId();
+        DataSubjectRequest request = requests.requestErasure(RequestErasureRequest.newBuilder()
+                .setSubject(SubjectRef.newBuilder().setProfileId(erased)).setRequestedBy("officer").build());
+        await().atMost(Duration.ofSeconds(60)).until(() -> requests.getRequest(GetRequestRequest.newBuilder()
+                .setRequestId(request.getRequestId()).build()).getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED);
+
+        var again = ingestion.ingestRecord(record("web", "z-2", "Piotr", "Zielinski", email, "", "", ""));
+
+        assertThat(again.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
+        assertThat(again.getProfileId()).isNotEqualTo(erased);
     }
 
     @Test

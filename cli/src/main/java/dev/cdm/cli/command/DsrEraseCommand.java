@@ -31,6 +31,10 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
     @Mixin
     private DsrRegulationOption regulation;
 
+    @Option(names = "--suppress", description = "The subject asked not to be taken in again: ingestion refuses any"
+            + " later record with one of their emails or phones (kept as keyed hashes, never in clear).")
+    private boolean suppress;
+
     @Option(names = "--wait", description = "Return when every service has acknowledged, and print the outcome.")
     private boolean await;
 
@@ -47,6 +51,7 @@ public final class DsrEraseCommand extends CliCommand implements Callable<Intege
                 .setSubject(subject.subject())
                 .setRequestedBy(subject.requestedBy())
                 .setRegulation(regulation.regulation())
+                .setSuppress(suppress)
                 .build();
         DataSubjectRequest result;
         // one set of channels for the request and every poll: closing channels takes time of its own

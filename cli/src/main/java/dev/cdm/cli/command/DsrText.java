@@ -4,6 +4,7 @@ import dev.cdm.cli.output.EnumNames;
 import dev.cdm.cli.output.Text;
 import dev.cdm.proto.v1.AuditEntry;
 import dev.cdm.proto.v1.DataSubjectRequest;
+import dev.cdm.proto.v1.LegalHold;
 import dev.cdm.proto.v1.PurgedStore;
 import dev.cdm.proto.v1.ServiceAcknowledgement;
 import java.io.PrintWriter;
@@ -37,6 +38,16 @@ final class DsrText {
                 out.println("  " + Text.time(step.getAt()) + "  " + step.getStep() + " by " + step.getActor()
                         + ": " + step.getDetail());
             }
+        }
+    }
+
+    static void print(PrintWriter out, LegalHold hold) {
+        out.println("Legal hold " + hold.getHoldId() + (hold.getInForce() ? " (in force)" : " (released)"));
+        out.println("Profile    " + hold.getProfileId());
+        out.println("Reason     " + hold.getReason());
+        out.println("Placed     " + Text.time(hold.getPlacedAt()) + " by " + hold.getPlacedBy());
+        if (!hold.getInForce()) {
+            out.println("Released   " + Text.time(hold.getReleasedAt()) + " by " + hold.getReleasedBy());
         }
     }
 

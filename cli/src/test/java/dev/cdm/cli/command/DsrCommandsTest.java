@@ -13,12 +13,15 @@ import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.GetRequestRequest;
+import dev.cdm.proto.v1.LegalHold;
 import dev.cdm.proto.v1.LiftRestrictionRequest;
 import dev.cdm.proto.v1.ListRequestsRequest;
 import dev.cdm.proto.v1.ListRequestsResponse;
 import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.PlaceLegalHoldRequest;
 import dev.cdm.proto.v1.PurgedStore;
 import dev.cdm.proto.v1.Regulation;
+import dev.cdm.proto.v1.ReleaseLegalHoldRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
 import dev.cdm.proto.v1.RequestExportRequest;
 import dev.cdm.proto.v1.RequestRectificationRequest;
@@ -180,6 +183,21 @@ class DsrCommandsTest {
         }
     }
 
+    @Test
+    void hold_andRelease_printTheHold() throws Exception {
+        try (FakeGrpcServer server = FakeGrpcServer.serving(requests)) {
+            TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.CONSENT, server.port()));
+
+            Result held = new CliRunner(data).run("dsr", "hold", "--subject", "p-1", "--reason", "case 2026-17",
+                    "--requested-by", "legal");
+            Result released = new CliRunner(data).run("dsr", "release", "--subject", "p-1");
+
+            assertThat(held.exitCode()).isZero();
+            assertThat(held.out()).contains("Legal hold hold-1 (in force)", "Reason     case 2026-17", "by legal");
+            assertThat(released.out()).contains("(released)", "Released");
+        }
+    }
+
     /** Answers "keys destroyed" on the first poll and "completed" from then on. */
     private static final class FakeRequests extends DataSubjectRequestsGrpc.DataSubjectRequestsImplBase {
         final List<RequestErasureRequest> received = new ArrayList<>();
@@ -187,6 +205,22 @@ class DsrCommandsTest {
         final List<RequestRestrictionRequest> restrictions = new ArrayList<>();
         final List<ListRequestsRequest> lists = new ArrayList<>();
         final List<RequestRectificationRequest> rectifications = new ArrayList<>();
+
+        @Override
+        public void placeLegalHold(PlaceLegalHoldRequest request, StreamObserver<LegalHold> response) {
+            response.onNext(LegalHold.newBuilder().setHoldId("hold-1").setProfileId("p-1")
+                    .setReason(request.getReason()).setPlacedBy(request.getPlacedBy()).setPlacedAt(T0)
+                    .setInForce(true).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void releaseLegalHold(ReleaseLegalHoldRequest request, StreamObserver<LegalHold> response) {
+            response.onNext(LegalHold.newBuilder().setHoldId("hold-1").setProfileId("p-1").setReason("case")
+                    .setPlacedBy("legal").setPlacedAt(T0).setInForce(false).setReleasedBy(request.getReleasedBy())
+                    .setReleasedAt(T0).build());
+            response.onCompleted();
+        }
 
         @Override
         public void requestRectification(RequestRectificationRequest request,

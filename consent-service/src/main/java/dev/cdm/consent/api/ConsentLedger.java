@@ -4,6 +4,8 @@ import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.LegalHoldPlacedEvent;
+import dev.cdm.kernel.events.LegalHoldReleasedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
@@ -18,8 +20,8 @@ import java.util.Optional;
 
 /**
  * What one data subject has decided, folded from their consent events: per purpose and channel the latest
- * decision, their "do not sell or share" choice, the restriction of processing in force (GDPR Art. 18), and the
- * profile they were merged into, if any. The one place that
+ * decision, their "do not sell or share" choice, the restriction of processing in force (GDPR Art. 18), the legal
+ * hold in force, and the profile they were merged into, if any. The one place that
  * says which decision is in force; the aggregate, the read model and the as-of reader all fold through it.
  */
 public final class ConsentLedger {
@@ -32,13 +34,15 @@ public final class ConsentLedger {
     private SaleOptOut saleOptOut;
     private String mergedInto;
     private String restrictedBy;
+    private LegalHold legalHold;
 
     public static ConsentLedger of(List<ConsentDecision> decisions, SaleOptOut saleOptOut, String restrictedBy,
-                                   String mergedInto) {
+                                   LegalHold legalHold, String mergedInto) {
         ConsentLedger ledger = new ConsentLedger();
         decisions.forEach(d -> ledger.latest.put(Scope.of(d), d));
         ledger.saleOptOut = saleOptOut;
         ledger.restrictedBy = restrictedBy;
+        ledger.legalHold = legalHold;
         ledger.mergedInto = mergedInto;
         return ledger;
     }
@@ -55,6 +59,10 @@ public final class ConsentLedger {
             restrictedBy = restricted.requestId();
         } else if (event instanceof ProcessingRestrictionLiftedEvent) {
             restrictedBy = null;
+        } else if (event instanceof LegalHoldPlacedEvent hold) {
+            legalHold = new LegalHold(hold.holdId(), hold.reason(), hold.placedBy(), hold.placedAt());
+        } else if (event instanceof LegalHoldReleasedEvent) {
+            legalHold = null;
         } else if (event instanceof ConsentsAdoptedEvent adopted) {
             adopted.decisions().forEach(this::adopt);
             if (adopted.saleOptOut() != null && (saleOptOut == null
@@ -78,6 +86,10 @@ public final class ConsentLedger {
             return restricted.restrictedAt();
         } else if (event instanceof ProcessingRestrictionLiftedEvent lifted) {
             return lifted.liftedAt();
+        } else if (event instanceof LegalHoldPlacedEvent hold) {
+            return hold.placedAt();
+        } else if (event instanceof LegalHoldReleasedEvent released) {
+            return released.releasedAt();
         }
         return null;
     }
@@ -106,13 +118,19 @@ public final class ConsentLedger {
         return Optional.ofNullable(restrictedBy);
     }
 
+    /** The legal hold in force on the subject's data, if one is: erasure waits until it is released. */
+    public Optional<LegalHold> legalHold() {
+        return Optional.ofNullable(legalHold);
+    }
+
     /** The profile this subject was merged into; its decisions are kept there. */
     public Optional<String> mergedInto() {
         return Optional.ofNullable(mergedInto);
     }
 
     public boolean isEmpty() {
-        return latest.isEmpty() && saleOptOut == null && restrictedBy == null && mergedInto == null;
+        return latest.isEmpty() && saleOptOut == null && restrictedBy == null && legalHold == null
+                && mergedInto == null;
     }
 
     /** The latest decision for exactly this purpose and channel, also when it has expired. */

@@ -8,9 +8,11 @@ import dev.cdm.consent.api.RecordKeysDestroyedCommand;
 import dev.cdm.consent.api.RecordRectificationCommand;
 import dev.cdm.consent.api.RequestErasureCommand;
 import dev.cdm.consent.api.RequestRestrictionCommand;
+import dev.cdm.consent.api.SuppressIdentifiersCommand;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
+import dev.cdm.kernel.events.IdentifiersSuppressedEvent;
 import dev.cdm.kernel.events.RectificationAppliedEvent;
 import dev.cdm.kernel.events.RectificationRequestedEvent;
 import dev.cdm.kernel.events.RestrictionRequestedEvent;
@@ -36,6 +38,7 @@ public class DataSubjectRequest {
     private List<SourceRecordKey> records;
     private boolean keysDestroyed;
     private boolean completed;
+    private boolean suppressed;
 
     DataSubjectRequest() {
         // for Axon: state is rebuilt from events
@@ -66,6 +69,13 @@ public class DataSubjectRequest {
         if (!keysDestroyed) {
             apply(new DataKeysDestroyedEvent(requestId, profileIds, records, command.keyIds(),
                     command.destroyedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SuppressIdentifiersCommand command) {
+        if (!suppressed) {
+            apply(new IdentifiersSuppressedEvent(requestId, command.suppressionKeys(), command.suppressedAt()));
         }
     }
 
@@ -121,6 +131,11 @@ public class DataSubjectRequest {
         profileIds = List.of(event.profileId());
         records = List.of();
         completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(IdentifiersSuppressedEvent event) {
+        suppressed = true;
     }
 
     @EventSourcingHandler

@@ -7,10 +7,13 @@ import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.ConsentStateException;
 import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.LegalHold;
 import dev.cdm.consent.api.LiftRestrictionCommand;
 import dev.cdm.consent.api.MergeConsentsIntoCommand;
+import dev.cdm.consent.api.PlaceLegalHoldCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.ReleaseLegalHoldCommand;
 import dev.cdm.consent.api.RestrictProcessingCommand;
 import dev.cdm.consent.api.SubjectMergedException;
 import dev.cdm.kernel.events.ConsentDecision;
@@ -20,6 +23,8 @@ import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
+import dev.cdm.kernel.events.LegalHoldPlacedEvent;
+import dev.cdm.kernel.events.LegalHoldReleasedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
@@ -48,6 +53,7 @@ public class SubjectConsents {
             "is required when consent is the legal basis of a grant (GDPR Art. 7(1): demonstrable consent)";
     static final String EXPIRY_NOT_AFTER_RECORDING = "must lie after the time the decision is recorded";
     static final String NOT_RESTRICTED = "No restriction of processing is in force for this subject";
+    static final String NOT_HELD = "No legal hold is in force on this subject's data";
     static final String WITHDRAW_WITHOUT_GRANT =
             "Consent can only be withdrawn while a grant is in force for this purpose and channel";
 
@@ -138,6 +144,37 @@ public class SubjectConsents {
         apply(new ProcessingRestrictionLiftedEvent(command.subjectId(), requestId, command.liftedBy(),
                 command.liftedAt()));
         return requestId;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    LegalHold handle(PlaceLegalHoldCommand command) {
+        requireNotMerged(command.subjectId());
+        if (ledger.legalHold().isPresent()) {
+            return ledger.legalHold().get();
+        }
+        apply(new LegalHoldPlacedEvent(command.subjectId(), command.holdId(), command.reason(), command.placedBy(),
+                command.placedAt()));
+        return ledger.legalHold().orElseThrow();
+    }
+
+    @CommandHandler
+    LegalHold handle(ReleaseLegalHoldCommand command) {
+        requireNotMerged(command.subjectId());
+        LegalHold hold = ledger.legalHold().orElseThrow(() -> new ConsentStateException(NOT_HELD));
+        apply(new LegalHoldReleasedEvent(command.subjectId(), hold.holdId(), command.releasedBy(),
+                command.releasedAt()));
+        return hold;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlacedEvent event) {
+        remember(event.subjectId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleasedEvent event) {
+        remember(event.subjectId(), event);
     }
 
     @EventSourcingHandler

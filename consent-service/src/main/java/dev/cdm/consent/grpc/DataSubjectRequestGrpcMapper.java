@@ -6,6 +6,7 @@ import dev.cdm.consent.api.DataSubjectRequestView.Acknowledgement;
 import dev.cdm.proto.v1.AuditEntry;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.ErasureCertificate;
+import dev.cdm.proto.v1.LegalHold;
 import dev.cdm.proto.v1.PurgedStore;
 import dev.cdm.proto.v1.Regulation;
 import dev.cdm.proto.v1.RequestStatus;
@@ -50,6 +51,22 @@ final class DataSubjectRequestGrpcMapper {
                 .setStep(step.step())
                 .setActor(step.actor() == null ? "" : step.actor())
                 .setDetail(step.detail())));
+        return proto.build();
+    }
+
+    /** A legal hold; released when {@code releasedBy} is given. */
+    static LegalHold toProto(String profileId, dev.cdm.consent.api.LegalHold hold, String releasedBy,
+                             Instant releasedAt) {
+        LegalHold.Builder proto = LegalHold.newBuilder()
+                .setHoldId(hold.holdId())
+                .setProfileId(profileId)
+                .setReason(hold.reason())
+                .setPlacedBy(hold.placedBy())
+                .setPlacedAt(timestamp(hold.placedAt()))
+                .setInForce(releasedBy == null);
+        if (releasedBy != null) {
+            proto.setReleasedBy(releasedBy).setReleasedAt(timestamp(releasedAt));
+        }
         return proto.build();
     }
 

@@ -1,13 +1,18 @@
 package dev.cdm.consent.grpc;
 
+import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.consent.api.LegalHold;
 import dev.cdm.consent.api.LiftRestrictionCommand;
+import dev.cdm.consent.api.PlaceLegalHoldCommand;
 import dev.cdm.consent.api.RecordExportCommand;
 import dev.cdm.consent.api.RecordKeysDestroyedCommand;
 import dev.cdm.consent.api.RecordRectificationCommand;
+import dev.cdm.consent.api.ReleaseLegalHoldCommand;
 import dev.cdm.consent.api.RequestErasureCommand;
 import dev.cdm.consent.api.RequestRestrictionCommand;
 import dev.cdm.consent.api.RestrictProcessingCommand;
+import dev.cdm.consent.api.SuppressIdentifiersCommand;
 import dev.cdm.consent.command.FollowingMerges;
 import dev.cdm.consent.grpc.ProfileDirectory.ResolvedSubject;
 import dev.cdm.consent.policy.CurrentLedgers;
@@ -15,6 +20,7 @@ import dev.cdm.consent.query.DataSubjectRequestRepository;
 import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.DataSubjects;
+import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.kernel.events.Regulation;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
@@ -23,10 +29,13 @@ import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.LiftRestrictionRequest;
+import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.ListRequestsRequest;
 import dev.cdm.proto.v1.ListRequestsResponse;
 import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.PlaceLegalHoldRequest;
 import dev.cdm.proto.v1.RectifyProfileResponse;
+import dev.cdm.proto.v1.ReleaseLegalHoldRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
 import dev.cdm.proto.v1.RequestExportRequest;
 import dev.cdm.proto.v1.RequestRectificationRequest;
@@ -80,6 +89,9 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
     DataKeys keys;
 
     @Inject
+    SuppressionKeys suppressionKeys;
+
+    @Inject
     CurrentLedgers ledgers;
 
     @Inject
@@ -110,6 +122,11 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         refuseWhileRestricted(resolved.profileId());
         commands.send(new RequestErasureCommand(made.requestId(), resolved.profileId(), resolved.mergedProfileIds(),
                 resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
+        if (request.getSuppress()) {
+            // the identifiers are read while the keys still exist; what is kept are their keyed HMACs
+            commands.send(new SuppressIdentifiersCommand(made.requestId(), suppressionKeysOf(resolved),
+                    clock.instant()));
+        }
         List<String> destroyed = destroyKeys(made.requestId(), resolved.records());
         LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", made.requestId(),
                 resolved.profileId(), resolved.records().size(), destroyed.size());
@@ -164,6 +181,47 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
                 .withDescription("Restriction " + lifted.result() + " was lifted but is not readable yet")
                 .asRuntimeException());
         reply(response, restriction.lifted(liftedBy, now));
+    }
+
+    @Override
+    public void placeLegalHold(PlaceLegalHoldRequest request, StreamObserver<dev.cdm.proto.v1.LegalHold> response) {
+        FieldViolations violations = new FieldViolations();
+        SubjectRef subject = subject(request.getSubject(), violations);
+        String placedBy = violations.requiredText("placed_by", request.getPlacedBy(), MAX_REQUESTED_BY);
+        String reason = violations.requiredText("reason", request.getReason(), MAX_REQUESTED_BY);
+        violations.throwIfAny();
+        ResolvedSubject resolved = directory.resolve(subject);
+        String holdId = "hold-" + UUID.randomUUID();
+        FollowingMerges.Sent<LegalHold> held = FollowingMerges.send(resolved.profileId(),
+                id -> new PlaceLegalHoldCommand(id, holdId, reason, placedBy, clock.instant()), commands::send);
+        ledgers.evict(held.subjectId());
+        LOG.infof("Legal hold %s on profile %s by %s", held.result().holdId(), held.subjectId(), placedBy);
+        response.onNext(DataSubjectRequestGrpcMapper.toProto(held.subjectId(), held.result(), null, null));
+        response.onCompleted();
+    }
+
+    @Override
+    public void releaseLegalHold(ReleaseLegalHoldRequest request,
+                                 StreamObserver<dev.cdm.proto.v1.LegalHold> response) {
+        FieldViolations violations = new FieldViolations();
+        SubjectRef subject = subject(request.getSubject(), violations);
+        String releasedBy = violations.requiredText("released_by", request.getReleasedBy(), MAX_REQUESTED_BY);
+        violations.throwIfAny();
+        ResolvedSubject resolved = directory.resolve(subject);
+        Instant now = clock.instant();
+        FollowingMerges.Sent<LegalHold> released;
+        try {
+            released = FollowingMerges.send(resolved.profileId(),
+                    id -> new ReleaseLegalHoldCommand(id, releasedBy, now), commands::send);
+        } catch (RuntimeException e) {
+            throw ConsentGrpcMapper.toGrpcError(e);
+        }
+        ledgers.evict(released.subjectId());
+        LOG.infof("Legal hold %s on profile %s released by %s", released.result().holdId(), released.subjectId(),
+                releasedBy);
+        response.onNext(DataSubjectRequestGrpcMapper.toProto(released.subjectId(), released.result(), releasedBy,
+                now));
+        response.onCompleted();
     }
 
     @Override
@@ -270,14 +328,35 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
                               Instant at, Instant dueAt) {
     }
 
-    /** Art. 18(1)(b): a subject may ask for restriction instead of erasure; while it holds, nothing is erased. */
+    /**
+     * Art. 18(1)(b): a subject may ask for restriction instead of erasure; while it holds, nothing is erased. Nor
+     * while a legal hold keeps the data (Art. 17(3)(e): needed for legal claims).
+     */
     private void refuseWhileRestricted(String profileId) {
-        String restrictedBy = ledgers.governing(profileId).ledger().restrictedBy().orElse(null);
+        ConsentLedger ledger = ledgers.governing(profileId).ledger();
+        String restrictedBy = ledger.restrictedBy().orElse(null);
         if (restrictedBy != null) {
             throw Status.FAILED_PRECONDITION.withDescription("Processing of profile " + profileId
                     + " is restricted by request " + restrictedBy + " (GDPR Art. 18); lift the restriction"
                     + " before erasing").asRuntimeException();
         }
+        LegalHold hold = ledger.legalHold().orElse(null);
+        if (hold != null) {
+            throw Status.FAILED_PRECONDITION.withDescription("Profile " + profileId + " is under legal hold "
+                    + hold.holdId() + " (" + hold.reason() + "), placed by " + hold.placedBy() + " at "
+                    + hold.placedAt() + "; release the hold before erasing (GDPR Art. 17(3)(e))")
+                    .asRuntimeException();
+        }
+    }
+
+    private List<String> suppressionKeysOf(ResolvedSubject subject) {
+        return subject.profile().getSourceRecordsList().stream()
+                .map(LinkedSourceRecord::getPerson)
+                .flatMap(person -> suppressionKeys.of(person.getEmail(), person.getPhone(), person.getCountry())
+                        .stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private List<String> destroyKeys(String requestId, List<SourceRecordKey> records) {

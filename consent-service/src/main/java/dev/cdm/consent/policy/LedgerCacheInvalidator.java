@@ -3,6 +3,8 @@ package dev.cdm.consent.policy;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.LegalHoldPlacedEvent;
+import dev.cdm.kernel.events.LegalHoldReleasedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
@@ -54,6 +56,16 @@ public class LedgerCacheInvalidator {
 
     @EventHandler
     void on(ProcessingRestrictionLiftedEvent event) {
+        ledgers.evict(event.subjectId());
+    }
+
+    @EventHandler
+    void on(LegalHoldPlacedEvent event) {
+        ledgers.evict(event.subjectId());
+    }
+
+    @EventHandler
+    void on(LegalHoldReleasedEvent event) {
         ledgers.evict(event.subjectId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cdm.consent.query;
 
+import dev.cdm.consent.api.LegalHold;
 import dev.cdm.consent.api.SubjectConsentsView;
 import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
@@ -27,6 +28,12 @@ final class ConsentDocuments {
                     .append("recordedAt", date(view.saleOptOut().recordedAt())));
         }
         putIfPresent(doc, "restrictedBy", view.restrictedBy());
+        if (view.legalHold() != null) {
+            doc.append("legalHold", new Document("holdId", view.legalHold().holdId())
+                    .append("reason", view.legalHold().reason())
+                    .append("placedBy", view.legalHold().placedBy())
+                    .append("placedAt", date(view.legalHold().placedAt())));
+        }
         putIfPresent(doc, "mergedInto", view.mergedInto());
         return doc.append("version", view.version());
     }
@@ -38,8 +45,11 @@ final class ConsentDocuments {
         Document optOut = doc.get("saleOptOut", Document.class);
         SaleOptOut saleOptOut = optOut == null ? null : new SaleOptOut(optOut.getBoolean("optedOut"),
                 optOut.getString("source"), instant(optOut.getDate("recordedAt")));
+        Document hold = doc.get("legalHold", Document.class);
+        LegalHold legalHold = hold == null ? null : new LegalHold(hold.getString("holdId"), hold.getString("reason"),
+                hold.getString("placedBy"), instant(hold.getDate("placedAt")));
         return new SubjectConsentsView(doc.getString("_id"), consents, saleOptOut, doc.getString("restrictedBy"),
-                doc.getString("mergedInto"), doc.getLong("version"));
+                legalHold, doc.getString("mergedInto"), doc.getLong("version"));
     }
 
     private static Document consent(ConsentDecision consent) {

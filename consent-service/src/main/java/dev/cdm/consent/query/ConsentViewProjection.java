@@ -5,6 +5,8 @@ import dev.cdm.consent.api.SubjectConsentsView;
 import dev.cdm.kernel.events.ConsentRecordedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
+import dev.cdm.kernel.events.LegalHoldPlacedEvent;
+import dev.cdm.kernel.events.LegalHoldReleasedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
@@ -58,6 +60,16 @@ public class ConsentViewProjection {
 
     @EventHandler
     void on(ProcessingRestrictionLiftedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(LegalHoldPlacedEvent event, @SequenceNumber long sequence) {
+        apply(event.subjectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(LegalHoldReleasedEvent event, @SequenceNumber long sequence) {
         apply(event.subjectId(), event, sequence);
     }
 

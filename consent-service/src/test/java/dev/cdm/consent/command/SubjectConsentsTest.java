@@ -10,10 +10,13 @@ import dev.cdm.consent.api.AdoptConsentsCommand;
 import dev.cdm.consent.api.ConsentStateException;
 import dev.cdm.consent.api.ConsentTransfer;
 import dev.cdm.consent.api.InvalidConsentException;
+import dev.cdm.consent.api.LegalHold;
 import dev.cdm.consent.api.LiftRestrictionCommand;
 import dev.cdm.consent.api.MergeConsentsIntoCommand;
+import dev.cdm.consent.api.PlaceLegalHoldCommand;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.RecordSaleOptOutCommand;
+import dev.cdm.consent.api.ReleaseLegalHoldCommand;
 import dev.cdm.consent.api.RestrictProcessingCommand;
 import dev.cdm.consent.api.SubjectMergedException;
 import dev.cdm.kernel.events.ConsentProof;
@@ -23,6 +26,8 @@ import dev.cdm.kernel.events.ConsentsAdoptedEvent;
 import dev.cdm.kernel.events.ConsentsAdoptedEvent.Reason;
 import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
 import dev.cdm.kernel.events.LegalBasis;
+import dev.cdm.kernel.events.LegalHoldPlacedEvent;
+import dev.cdm.kernel.events.LegalHoldReleasedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
@@ -257,6 +262,26 @@ class SubjectConsentsTest {
                 .when(new LiftRestrictionCommand(SUBJECT, "dpo", LATER.plusSeconds(1)))
                 .expectException(ConsentStateException.class)
                 .expectExceptionMessage(SubjectConsents.NOT_RESTRICTED);
+    }
+
+    @Test
+    void legalHold_isPlacedOnce_andReleasedOnce() {
+        LegalHoldPlacedEvent placed = new LegalHoldPlacedEvent(SUBJECT, "hold-1", "case 17", "legal", T0);
+        fixture.givenNoPriorActivity()
+                .when(new PlaceLegalHoldCommand(SUBJECT, "hold-1", "case 17", "legal", T0))
+                .expectEvents(placed)
+                .expectResultMessagePayload(new LegalHold("hold-1", "case 17", "legal", T0));
+        fixture.given(placed)
+                .when(new PlaceLegalHoldCommand(SUBJECT, "hold-2", "case 18", "legal", LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload(new LegalHold("hold-1", "case 17", "legal", T0));
+        fixture.given(placed)
+                .when(new ReleaseLegalHoldCommand(SUBJECT, "legal", LATER))
+                .expectEvents(new LegalHoldReleasedEvent(SUBJECT, "hold-1", "legal", LATER));
+        fixture.given(placed, new LegalHoldReleasedEvent(SUBJECT, "hold-1", "legal", LATER))
+                .when(new ReleaseLegalHoldCommand(SUBJECT, "legal", LATER.plusSeconds(1)))
+                .expectException(ConsentStateException.class)
+                .expectExceptionMessage(SubjectConsents.NOT_HELD);
     }
 
     private static RecordConsentCommand command(String channel, ConsentStatus status, LegalBasis basis,

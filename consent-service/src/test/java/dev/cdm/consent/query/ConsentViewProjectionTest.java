@@ -68,7 +68,7 @@ class ConsentViewProjectionTest {
 
         assertThat(repository.find(SUBJECT)).contains(new SubjectConsentsView(SUBJECT, List.of(new ConsentDecision(
                 Purpose.MARKETING_EMAIL, "email", ConsentStatus.GRANTED, LegalBasis.CONSENT, PROOF, expiresAt, T0)),
-                null, null, null, 0));
+                null, null, null, null, 0));
     }
 
     @Test

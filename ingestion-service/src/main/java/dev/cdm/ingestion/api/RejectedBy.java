@@ -5,5 +5,7 @@ public enum RejectedBy {
     /** Ingestion's own validation, before the record left this service. */
     VALIDATION,
     /** profile-service answered INVALID_ARGUMENT. */
-    PROFILE_SERVICE
+    PROFILE_SERVICE,
+    /** The record carries an identifier of an erased subject who asked to be suppressed; nothing of it is kept. */
+    SUPPRESSION
 }

@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import dev.cdm.ingestion.api.RejectedBy;
 import dev.cdm.ingestion.api.RejectedRecord;
 import dev.cdm.ingestion.rejected.RejectedRecordRepository;
+import dev.cdm.ingestion.suppression.SuppressionList;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
@@ -47,6 +48,9 @@ class RecordIngestion {
     @Inject
     PersonRules personRules;
 
+    @Inject
+    SuppressionList suppression;
+
     /** Judges the record; {@code rejectId} names its reject when known (a resubmission), else it is derived. */
     JudgedRecord judge(IngestRecordRequest request, String rejectId) {
         FieldViolations violations = new FieldViolations();
@@ -55,7 +59,8 @@ class RecordIngestion {
         PersonData person = personRules.toPersonData(request.getPerson(), request.getInvalidFields(), violations);
         String id = rejectId != null ? rejectId
                 : keyValid ? RejectedRecord.idFor(key) : UUID.randomUUID().toString();
-        return new JudgedRecord(request, key, person, violations, id);
+        boolean suppressed = violations.isEmpty() && suppression.suppresses(person);
+        return new JudgedRecord(request, key, person, violations, id, suppressed);
     }
 
     /**
@@ -64,6 +69,11 @@ class RecordIngestion {
      */
     IngestRecordResponse ingest(IngestRecordRequest request, String rejectId) {
         JudgedRecord record = judge(request, rejectId);
+        if (record.suppressed()) {
+            metrics.rejected(RejectedBy.SUPPRESSION);
+            LOG.infof("Record %s refused: suppressed at its subject's request", record.key());
+            throw Status.FAILED_PRECONDITION.withDescription(JudgedRecord.SUPPRESSED).asRuntimeException();
+        }
         if (!record.isValid()) {
             throw reject(record, record.violations().toException(), RejectedBy.VALIDATION);
         }

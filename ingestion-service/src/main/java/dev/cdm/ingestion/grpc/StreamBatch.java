@@ -4,6 +4,7 @@ import dev.cdm.ingestion.api.RejectedBy;
 import dev.cdm.ingestion.api.RejectedRecord;
 import dev.cdm.ingestion.rejected.RejectChange;
 import dev.cdm.proto.v1.IngestStreamResponse;
+import dev.cdm.proto.v1.RecordRejection;
 import dev.cdm.proto.v1.RegisterSourceRecordResult;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
@@ -74,7 +75,11 @@ final class StreamBatch {
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Entry entry : entries) {
             IngestStreamResponse.Builder result = IngestStreamResponse.newBuilder().setSequence(entry.sequence);
-            if (entry.peer != null && entry.peer.hasRegistered()) {
+            if (entry.record.suppressed()) {
+                result.setRejected(RecordRejection.newBuilder().setRejectId(entry.record.rejectId())
+                        .setReason(JudgedRecord.SUPPRESSED));
+                outcome.refusedBy().add(RejectedBy.SUPPRESSION);
+            } else if (entry.peer != null && entry.peer.hasRegistered()) {
                 outcome.changes().add(RejectChange.resolve(entry.record.rejectId()));
                 result.setAccepted(IngestionGrpcMapper.accepted(entry.peer.getRegistered(), entry.record.person()));
                 outcome.refusedBy().add(null);

@@ -29,6 +29,12 @@ public class DataKeysProducer {
         return new DataKeys(repository, masterKey(masterKey, masterKeyFile), cacheExpiry);
     }
 
+    @Produces
+    @Singleton
+    SuppressionKeys suppressionKeys(DataKeys keys) {
+        return new SuppressionKeys(keys);
+    }
+
     private static MasterKey masterKey(Optional<String> key, Optional<String> file) {
         if (file.isPresent()) {
             return LocalMasterKey.fromFile(Path.of(file.get()));

@@ -22,6 +22,8 @@ public final class CdmEventTypes {
             ConsentsAdoptedEvent.class,
             ProcessingRestrictedEvent.class,
             ProcessingRestrictionLiftedEvent.class,
+            LegalHoldPlacedEvent.class,
+            LegalHoldReleasedEvent.class,
             ErasureRequestedEvent.class,
             DataKeysDestroyedEvent.class,
             ErasureAcknowledgedEvent.class,
@@ -29,7 +31,8 @@ public final class CdmEventTypes {
             RestrictionRequestedEvent.class,
             SubjectDataExportedEvent.class,
             RectificationRequestedEvent.class,
-            RectificationAppliedEvent.class);
+            RectificationAppliedEvent.class,
+            IdentifiersSuppressedEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(CdmEventTypes::storedName, Function.identity()));
