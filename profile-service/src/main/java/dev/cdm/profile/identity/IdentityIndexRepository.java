@@ -64,13 +64,21 @@ public class IdentityIndexRepository {
         return found;
     }
 
-    /** Which of {@code profileIds} are restricted (GDPR Art. 18); only their ids are read. */
+    /**
+     * Which of {@code profileIds} are restricted (GDPR Art. 18). The query is by {@code _id} alone, so that it is
+     * one index lookup on any MongoDB (the embedded stand-in scans the collection for any other filter); only the
+     * flag is read back.
+     */
     public Set<String> restrictedAmong(Collection<String> profileIds) {
         Set<String> restricted = new HashSet<>();
         if (!profileIds.isEmpty()) {
-            profiles().find(Filters.and(Filters.in("_id", profileIds), Filters.eq("restricted", true)))
-                    .projection(Projections.include("_id"))
-                    .forEach(doc -> restricted.add(doc.getString("_id")));
+            profiles().find(Filters.in("_id", profileIds))
+                    .projection(Projections.include("restricted"))
+                    .forEach(doc -> {
+                        if (doc.getBoolean("restricted", false)) {
+                            restricted.add(doc.getString("_id"));
+                        }
+                    });
         }
         return restricted;
     }
