@@ -29,6 +29,7 @@ import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
+import dev.cdm.kernel.events.SubjectConsentEvent;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -168,37 +169,7 @@ public class SubjectConsents {
     }
 
     @EventSourcingHandler
-    void on(LegalHoldPlacedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(LegalHoldReleasedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ProcessingRestrictedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ProcessingRestrictionLiftedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ConsentRecordedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(SaleOptOutRecordedEvent event) {
-        remember(event.subjectId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ConsentsMergedIntoEvent event) {
+    void on(SubjectConsentEvent event) {
         remember(event.subjectId(), event);
     }
 

@@ -1,13 +1,6 @@
 package dev.cdm.consent.policy;
 
-import dev.cdm.kernel.events.ConsentRecordedEvent;
-import dev.cdm.kernel.events.ConsentsAdoptedEvent;
-import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
-import dev.cdm.kernel.events.LegalHoldPlacedEvent;
-import dev.cdm.kernel.events.LegalHoldReleasedEvent;
-import dev.cdm.kernel.events.ProcessingRestrictedEvent;
-import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
-import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
+import dev.cdm.kernel.events.SubjectConsentEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,42 +23,7 @@ public class LedgerCacheInvalidator {
     }
 
     @EventHandler
-    void on(ConsentRecordedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(SaleOptOutRecordedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(ConsentsMergedIntoEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(ConsentsAdoptedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(ProcessingRestrictedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(ProcessingRestrictionLiftedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(LegalHoldPlacedEvent event) {
-        ledgers.evict(event.subjectId());
-    }
-
-    @EventHandler
-    void on(LegalHoldReleasedEvent event) {
+    void on(SubjectConsentEvent event) {
         ledgers.evict(event.subjectId());
     }
 }

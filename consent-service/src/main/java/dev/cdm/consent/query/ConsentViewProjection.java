@@ -2,14 +2,7 @@ package dev.cdm.consent.query;
 
 import dev.cdm.consent.api.ConsentLedger;
 import dev.cdm.consent.api.SubjectConsentsView;
-import dev.cdm.kernel.events.ConsentRecordedEvent;
-import dev.cdm.kernel.events.ConsentsAdoptedEvent;
-import dev.cdm.kernel.events.ConsentsMergedIntoEvent;
-import dev.cdm.kernel.events.LegalHoldPlacedEvent;
-import dev.cdm.kernel.events.LegalHoldReleasedEvent;
-import dev.cdm.kernel.events.ProcessingRestrictedEvent;
-import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
-import dev.cdm.kernel.events.SaleOptOutRecordedEvent;
+import dev.cdm.kernel.events.SubjectConsentEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,42 +27,7 @@ public class ConsentViewProjection {
     }
 
     @EventHandler
-    void on(ConsentRecordedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(SaleOptOutRecordedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(ConsentsMergedIntoEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(ConsentsAdoptedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(ProcessingRestrictedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(ProcessingRestrictionLiftedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(LegalHoldPlacedEvent event, @SequenceNumber long sequence) {
-        apply(event.subjectId(), event, sequence);
-    }
-
-    @EventHandler
-    void on(LegalHoldReleasedEvent event, @SequenceNumber long sequence) {
+    void on(SubjectConsentEvent event, @SequenceNumber long sequence) {
         apply(event.subjectId(), event, sequence);
     }
 

@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ConsentRecordedEvent(String subjectId, Purpose purpose, String channel, ConsentStatus status,
                                    LegalBasis legalBasis, ConsentProof proof, Instant expiresAt,
-                                   Instant recordedAt) {
+                                   Instant recordedAt) implements SubjectConsentEvent {
 
     public ConsentDecision decision() {
         return new ConsentDecision(purpose, channel, status, legalBasis, proof, expiresAt, recordedAt);

@@ -13,7 +13,8 @@ import org.axonframework.serialization.Revision;
 @EventType("cdm.consent.ConsentsAdopted")
 @Revision("1")
 public record ConsentsAdoptedEvent(String subjectId, String fromSubjectId, Reason reason,
-                                   List<ConsentDecision> decisions, SaleOptOut saleOptOut, Instant adoptedAt) {
+                                   List<ConsentDecision> decisions, SaleOptOut saleOptOut, Instant adoptedAt)
+        implements SubjectConsentEvent {
 
     public enum Reason {
         MERGE,

@@ -9,5 +9,6 @@ import org.axonframework.serialization.Revision;
  */
 @EventType("cdm.consent.ConsentsMergedInto")
 @Revision("1")
-public record ConsentsMergedIntoEvent(String subjectId, String survivorSubjectId, Instant mergedAt) {
+public record ConsentsMergedIntoEvent(String subjectId, String survivorSubjectId, Instant mergedAt)
+        implements SubjectConsentEvent {
 }

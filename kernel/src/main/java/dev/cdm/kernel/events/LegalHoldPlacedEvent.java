@@ -10,5 +10,5 @@ import org.axonframework.serialization.Revision;
 @EventType("cdm.consent.LegalHoldPlaced")
 @Revision("1")
 public record LegalHoldPlacedEvent(String subjectId, String holdId, String reason, String placedBy,
-                                   Instant placedAt) {
+                                   Instant placedAt) implements SubjectConsentEvent {
 }

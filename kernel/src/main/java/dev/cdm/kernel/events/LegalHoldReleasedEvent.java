@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 /** Legal hold {@code holdId} on the subject's data was released by {@code releasedBy}. */
 @EventType("cdm.consent.LegalHoldReleased")
 @Revision("1")
-public record LegalHoldReleasedEvent(String subjectId, String holdId, String releasedBy, Instant releasedAt) {
+public record LegalHoldReleasedEvent(String subjectId, String holdId, String releasedBy, Instant releasedAt)
+        implements SubjectConsentEvent {
 }

@@ -9,5 +9,6 @@ import org.axonframework.serialization.Revision;
  */
 @EventType("cdm.consent.ProcessingRestricted")
 @Revision("1")
-public record ProcessingRestrictedEvent(String subjectId, String requestId, Instant restrictedAt) {
+public record ProcessingRestrictedEvent(String subjectId, String requestId, Instant restrictedAt)
+        implements SubjectConsentEvent {
 }

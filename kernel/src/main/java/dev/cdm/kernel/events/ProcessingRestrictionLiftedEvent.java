@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 @EventType("cdm.consent.ProcessingRestrictionLifted")
 @Revision("1")
 public record ProcessingRestrictionLiftedEvent(String subjectId, String requestId, String liftedBy,
-                                               Instant liftedAt) {
+                                               Instant liftedAt) implements SubjectConsentEvent {
 }

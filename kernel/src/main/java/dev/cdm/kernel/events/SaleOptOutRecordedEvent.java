@@ -6,7 +6,8 @@ import org.axonframework.serialization.Revision;
 /** The data subject opted out of (or back into) the sale and sharing of their personal information. */
 @EventType("cdm.consent.SaleOptOutRecorded")
 @Revision("1")
-public record SaleOptOutRecordedEvent(String subjectId, boolean optedOut, String source, Instant recordedAt) {
+public record SaleOptOutRecordedEvent(String subjectId, boolean optedOut, String source, Instant recordedAt)
+        implements SubjectConsentEvent {
 
     public SaleOptOut choice() {
         return new SaleOptOut(optedOut, source, recordedAt);
