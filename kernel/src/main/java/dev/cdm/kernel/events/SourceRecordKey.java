@@ -20,7 +20,19 @@ public record SourceRecordKey(String source, String sourceRecordId) {
 
     /** The id of the profile that a record founds when it is first seen: the same record always yields the same id. */
     public String foundingProfileId() {
-        String name = "source-record\u0000" + source + "\u0000" + sourceRecordId;
+        return nameUuid("source-record\u0000" + source + "\u0000" + sourceRecordId);
+    }
+
+    /**
+     * The id of the profile the record founds when the one it founded before, {@code erasedProfileId}, was erased:
+     * a brand-new person (GDPR Art. 17), and the same id on every retry of the record.
+     */
+    public String refoundingProfileId(String erasedProfileId) {
+        return nameUuid("source-record\u0000" + source + "\u0000" + sourceRecordId + "\u0000after\u0000"
+                + erasedProfileId);
+    }
+
+    private static String nameUuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -11,6 +11,7 @@ import dev.cdm.profile.api.AbsorbProfileCommand;
 import dev.cdm.profile.api.FoundProfileCommand;
 import dev.cdm.profile.api.FoundSplitProfileCommand;
 import dev.cdm.profile.api.MergeIntoCommand;
+import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.RectifyProfileCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
@@ -54,6 +55,8 @@ public class ResolutionLane {
 
     private static final Logger LOG = Logger.getLogger(ResolutionLane.class);
     private static final Duration INDEX_WAIT = Duration.ofMinutes(5);
+    /** How many erased profiles in a row one record may have founded before it is refused. */
+    private static final int MAX_REFOUNDINGS = 16;
 
     @Inject
     IdentityIndexRepository index;
@@ -313,14 +316,7 @@ public class ResolutionLane {
             }
             Resolution resolution = resolver.resolve(record, workspace.candidates(record));
             if (resolution.foundsProfile()) {
-                String profileId = registration.key().foundingProfileId();
-                RegistrationOutcome outcome = commands.sendAndWait(foundWithoutLoad
-                        ? new FoundProfileCommand(profileId, registration.key(), registration.person(),
-                                registration.receivedAt())
-                        : new RegisterSourceRecordCommand(profileId, registration.key(), registration.person(),
-                                registration.receivedAt()));
-                workspace.found(profileId, record);
-                return new Registered(profileId, outcome, List.of());
+                return found(registration, record);
             }
             String survivor = resolution.profileId();
             for (String retired : resolution.absorbedProfileIds()) {
@@ -330,6 +326,30 @@ public class ResolutionLane {
                     registration.key(), registration.person(), registration.receivedAt(), resolution.decision()));
             workspace.link(survivor, record);
             return new Registered(survivor, outcome, resolution.absorbedProfileIds());
+        }
+
+        /**
+         * Founds the record's profile under its deterministic id, so that a retry lands in the same profile. Where
+         * the profile under that id was erased, the record founds the next id after it: a new person.
+         */
+        private Registered found(Registration registration, IndexedRecord record) {
+            String profileId = registration.key().foundingProfileId();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    RegistrationOutcome outcome = commands.sendAndWait(foundWithoutLoad
+                            ? new FoundProfileCommand(profileId, registration.key(), registration.person(),
+                                    registration.receivedAt())
+                            : new RegisterSourceRecordCommand(profileId, registration.key(), registration.person(),
+                                    registration.receivedAt()));
+                    workspace.found(profileId, record);
+                    return new Registered(profileId, outcome, List.of());
+                } catch (RuntimeException e) {
+                    if (!erased(e) || attempt == MAX_REFOUNDINGS) {
+                        throw e;
+                    }
+                    profileId = registration.key().refoundingProfileId(profileId);
+                }
+            }
         }
 
         private void merge(String survivor, String retired, LinkDecision bridge, Instant at) {
@@ -358,5 +378,14 @@ public class ResolutionLane {
                     .map(m -> IndexedRecord.of(m.record(), m.person())).toList());
             return new Split(profileId, newProfileId);
         }
+    }
+
+    private static boolean erased(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ProfileErasedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
