@@ -91,6 +91,10 @@ class ErasureSystemTest {
                 "8 943 776-70-77", "1984-03-09", "ул. Ленина 15, Москва"));
         ingestion.ingestRecord(record("crm", "c-5", "Svetlana", "Volkova", "", "8 943 776 70 77", "09.03.1984",
                 "Lenina 15, Moskva"));
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> ingestion
+                .ingestRecord(record("app", "a-3", "Sveta", "Volkova", EMAIL, "", "31.02.1984", "")));
+        assertThat(refused.getStatus().getCode()).as("kept as a reject that reaches no profile")
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
                 GetProfileRequest.newBuilder().setProfileId(profileId).build()).getSourceRecordsCount()).isEqualTo(3));
         DataSubjectRequest rectification = requests.requestRectification(RequestRectificationRequest.newBuilder()
@@ -160,7 +164,7 @@ class ErasureSystemTest {
     }
 
     @Test
-    void aRecordWithAnErasedEmail_foundsABrandNewPerson_whenTheSubjectDidNotAskForSuppression() {
+    void anErasedRecordSentAgain_foundsABrandNewPerson_whenTheSubjectDidNotAskForSuppression() {
         var ingestion = IngestionServiceGrpc.newBlockingStub(cdm.channel(PlatformService.INGESTION));
         var requests = DataSubjectRequestsGrpc.newBlockingStub(cdm.channel(PlatformService.CONSENT));
         String email = "piotr.zielinski." + System.nanoTime() + "@example.org";
@@ -171,10 +175,14 @@ class ErasureSystemTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> requests.getRequest(GetRequestRequest.newBuilder()
                 .setRequestId(request.getRequestId()).build()).getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED);
 
+        // the CRM sends the erased record again (same source and id), then the web shop sends a new one
+        var resent = ingestion.ingestRecord(record("crm", "z-1", "Piotr", "Zielinski", email, "", "", ""));
         var again = ingestion.ingestRecord(record("web", "z-2", "Piotr", "Zielinski", email, "", "", ""));
 
-        assertThat(again.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
-        assertThat(again.getProfileId()).isNotEqualTo(erased);
+        assertThat(resent.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
+        assertThat(resent.getProfileId()).isNotEqualTo(erased);
+        assertThat(again.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_LINKED);
+        assertThat(again.getProfileId()).isEqualTo(resent.getProfileId());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.cdm.consent.api.RequestErasureCommand;
 import dev.cdm.consent.api.RequestRestrictionCommand;
 import dev.cdm.consent.api.SuppressIdentifiersCommand;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
 import dev.cdm.kernel.events.IdentifiersSuppressedEvent;
@@ -68,7 +69,7 @@ public class DataSubjectRequest {
     void handle(RecordKeysDestroyedCommand command) {
         if (!keysDestroyed) {
             apply(new DataKeysDestroyedEvent(requestId, profileIds, records, command.keyIds(),
-                    command.destroyedAt()));
+                    ErasedIdentifiers.of(requestId, command.identifierKeys()), command.destroyedAt()));
         }
     }
 

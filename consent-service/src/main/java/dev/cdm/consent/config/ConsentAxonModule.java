@@ -11,6 +11,7 @@ import dev.cdm.consent.query.ConsentViewRepository;
 import dev.cdm.consent.query.DataSubjectRequestProjection;
 import dev.cdm.consent.query.DataSubjectRequestRepository;
 import dev.cdm.kernel.axon.AxonModule;
+import dev.cdm.kernel.crypto.DataKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,6 +47,9 @@ class ConsentAxonModule implements AxonModule {
     @Inject
     Clock clock;
 
+    @Inject
+    DataKeys keys;
+
     @ConfigProperty(name = "cdm.axon.batch-size")
     int batchSize;
 
@@ -67,6 +71,6 @@ class ConsentAxonModule implements AxonModule {
                                 .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         configurer.eventProcessing().registerEventHandler(c -> new DataSubjectRequestProjection(requests,
-                c.commandGateway(), participants, clock));
+                c.commandGateway(), keys, participants, clock));
     }
 }

@@ -114,7 +114,7 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         DataSubjectRequestView existing = requests.openErasureOf(resolved.profileId()).orElse(null);
         if (existing != null) {
             if (existing.keysDestroyedAt() == null) {
-                destroyKeys(existing.requestId(), resolved.records()); // an earlier attempt stopped half way
+                destroyKeys(existing.requestId(), resolved); // an earlier attempt stopped half way
             }
             reply(response, existing);
             return;
@@ -124,10 +124,10 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
                 resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
         if (request.getSuppress()) {
             // the identifiers are read while the keys still exist; what is kept are their keyed HMACs
-            commands.send(new SuppressIdentifiersCommand(made.requestId(), suppressionKeysOf(resolved),
+            commands.send(new SuppressIdentifiersCommand(made.requestId(), identifierKeysOf(resolved),
                     clock.instant()));
         }
-        List<String> destroyed = destroyKeys(made.requestId(), resolved.records());
+        List<String> destroyed = destroyKeys(made.requestId(), resolved);
         LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", made.requestId(),
                 resolved.profileId(), resolved.records().size(), destroyed.size());
         reply(response, DataSubjectRequestView.erasure(made.requestId(), resolved.profileId(),
@@ -349,7 +349,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         }
     }
 
-    private List<String> suppressionKeysOf(ResolvedSubject subject) {
+    /** The keyed HMACs of the subject's emails and phones: readable only while the subject's keys exist. */
+    private List<String> identifierKeysOf(ResolvedSubject subject) {
         return subject.profile().getSourceRecordsList().stream()
                 .map(LinkedSourceRecord::getPerson)
                 .flatMap(person -> suppressionKeys.of(person.getEmail(), person.getPhone(), person.getCountry())
@@ -359,9 +360,10 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
                 .toList();
     }
 
-    private List<String> destroyKeys(String requestId, List<SourceRecordKey> records) {
-        List<String> destroyed = keys.destroy(DataSubjects.ofRecords(records));
-        commands.send(new RecordKeysDestroyedCommand(requestId, destroyed, clock.instant()));
+    private List<String> destroyKeys(String requestId, ResolvedSubject subject) {
+        List<String> identifiers = identifierKeysOf(subject);
+        List<String> destroyed = keys.destroy(DataSubjects.ofRecords(subject.records()));
+        commands.send(new RecordKeysDestroyedCommand(requestId, destroyed, identifiers, clock.instant()));
         return destroyed;
     }
 

@@ -3,7 +3,9 @@ package dev.cdm.consent.query;
 import dev.cdm.consent.api.CompleteErasureCommand;
 import dev.cdm.consent.api.DataSubjectRequestView;
 import dev.cdm.consent.api.DataSubjectRequestView.Type;
+import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
@@ -24,8 +26,9 @@ import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * Keeps the data-subject requests read model and coordinates erasures: when the last participating service has
- * acknowledged, it completes the request with the hash of its evidence. Completing is idempotent, so a replay that
- * passes the acknowledgements again changes nothing.
+ * acknowledged, it destroys the request's own key (which sealed the subject's identifier HMACs for the services)
+ * and completes the request with the hash of its evidence. Both are idempotent, so a replay that passes the
+ * acknowledgements again changes nothing.
  */
 @ProcessingGroup(DataSubjectRequestProjection.NAME)
 public class DataSubjectRequestProjection {
@@ -34,13 +37,15 @@ public class DataSubjectRequestProjection {
 
     private final DataSubjectRequestRepository repository;
     private final CommandGateway commands;
+    private final DataKeys keys;
     private final List<String> participants;
     private final Clock clock;
 
     public DataSubjectRequestProjection(DataSubjectRequestRepository repository, CommandGateway commands,
-                                        List<String> participants, Clock clock) {
+                                        DataKeys keys, List<String> participants, Clock clock) {
         this.repository = repository;
         this.commands = commands;
+        this.keys = keys;
         this.participants = List.copyOf(participants);
         this.clock = clock;
     }
@@ -99,6 +104,7 @@ public class DataSubjectRequestProjection {
         Optional<DataSubjectRequestView> request = repository.find(event.requestId());
         if (request.isPresent() && request.get().completedAt() == null && request.get().keysDestroyedAt() != null
                 && request.get().pendingServices(participants).isEmpty()) {
+            keys.destroy(List.of(ErasedIdentifiers.requestKeyOf(event.requestId())));
             Instant completedAt = clock.instant();
             commands.sendAndWait(new CompleteErasureCommand(event.requestId(),
                     ErasureCertificates.evidenceSha256(request.get(), completedAt), completedAt));

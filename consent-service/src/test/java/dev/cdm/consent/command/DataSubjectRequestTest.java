@@ -8,6 +8,7 @@ import dev.cdm.consent.api.RecordKeysDestroyedCommand;
 import dev.cdm.consent.api.RequestErasureCommand;
 import dev.cdm.consent.api.RequestRestrictionCommand;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
 import dev.cdm.kernel.events.ErasureRequestedEvent;
 import dev.cdm.kernel.events.Regulation;
@@ -30,7 +31,7 @@ class DataSubjectRequestTest {
     private static final ErasureRequestedEvent REQUESTED = new ErasureRequestedEvent(ID, "p-1", List.of("p-2"),
             RECORDS, "officer", T0, DUE, Regulation.GDPR);
     private static final DataKeysDestroyedEvent DESTROYED = new DataKeysDestroyedEvent(ID, List.of("p-1", "p-2"),
-            RECORDS, List.of("k-1", "k-2"), T0.plusSeconds(1));
+            RECORDS, List.of("k-1", "k-2"), ErasedIdentifiers.of(ID, List.of("h-email", "h-phone")), T0.plusSeconds(1));
 
     private AggregateTestFixture<DataSubjectRequest> fixture;
 
@@ -74,14 +75,15 @@ class DataSubjectRequestTest {
     @Test
     void destroyedKeys_nameEveryProfileAndRecordOfTheRequest() {
         fixture.given(REQUESTED)
-                .when(new RecordKeysDestroyedCommand(ID, List.of("k-1", "k-2"), T0.plusSeconds(1)))
+                .when(new RecordKeysDestroyedCommand(ID, List.of("k-1", "k-2"), List.of("h-email", "h-phone"),
+                        T0.plusSeconds(1)))
                 .expectEvents(DESTROYED);
     }
 
     @Test
     void keysAreRecordedAsDestroyedOnce() {
         fixture.given(REQUESTED, DESTROYED)
-                .when(new RecordKeysDestroyedCommand(ID, List.of(), T0.plusSeconds(2)))
+                .when(new RecordKeysDestroyedCommand(ID, List.of(), List.of(), T0.plusSeconds(2)))
                 .expectNoEvents();
     }
 

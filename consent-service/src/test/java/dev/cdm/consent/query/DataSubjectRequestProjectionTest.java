@@ -9,7 +9,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.cdm.consent.api.CompleteErasureCommand;
 import dev.cdm.consent.api.DataSubjectRequestView;
+import dev.cdm.kernel.crypto.DataKeys;
+import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
 import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.ErasureAcknowledgedEvent;
 import dev.cdm.kernel.events.ErasureAcknowledgedEvent.PurgedStore;
 import dev.cdm.kernel.events.ErasureCompletedEvent;
@@ -47,6 +50,8 @@ class DataSubjectRequestProjectionTest {
     private DataSubjectRequestRepository repository;
     private DataSubjectRequestProjection projection;
     private final List<CompleteErasureCommand> completions = new ArrayList<>();
+    private final DataKeys keys = InMemoryDataKeyRepository.keys();
+    private String requestKeyId;
 
     @BeforeEach
     void setUp() {
@@ -59,12 +64,13 @@ class DataSubjectRequestProjectionTest {
             return null;
         });
         projection = new DataSubjectRequestProjection(repository,
-                DefaultCommandGateway.builder().commandBus(bus).build(), PARTICIPANTS,
+                DefaultCommandGateway.builder().commandBus(bus).build(), keys, PARTICIPANTS,
                 Clock.fixed(DONE, ZoneOffset.UTC));
         projection.on(new ErasureRequestedEvent(ID, "p-1", List.of("p-2"), RECORDS, "officer", T0,
                 T0.plusSeconds(30 * 86_400), Regulation.GDPR));
+        requestKeyId = keys.keyFor(ErasedIdentifiers.requestKeyOf(ID)).keyId();
         projection.on(new DataKeysDestroyedEvent(ID, List.of("p-1", "p-2"), RECORDS, List.of("k-1"),
-                T0.plusSeconds(1)));
+                ErasedIdentifiers.of(ID, List.of("h-email")), T0.plusSeconds(1)));
     }
 
     @AfterEach
@@ -84,6 +90,7 @@ class DataSubjectRequestProjectionTest {
         assertThat(view.pendingServices(PARTICIPANTS)).containsExactly("ingestion-service");
         assertThat(repository.openErasureOf("p-1")).isPresent();
         assertThat(completions).isEmpty();
+        assertThat(keys.key(requestKeyId)).as("the identifiers stay readable while services purge").isPresent();
     }
 
     @Test
@@ -91,6 +98,7 @@ class DataSubjectRequestProjectionTest {
         projection.on(ack("profile-service", 3));
         projection.on(ack("ingestion-service", 0));
 
+        assertThat(keys.key(requestKeyId)).as("the key that sealed the subject's identifiers").isEmpty();
         assertThat(completions).hasSize(1);
         CompleteErasureCommand complete = completions.get(0);
         assertThat(complete.completedAt()).isEqualTo(DONE);

@@ -15,18 +15,22 @@ import org.bson.conversions.Bson;
 /**
  * The documents of {@code rejected_records}. {@code person} holds the submitted fields by proto field name and the
  * external ids as a list of {@code {type, value}} (types as submitted may be anything, so they are never keys).
+ * {@code identifierKeys} are the keyed HMACs of its email and phone ({@code SuppressionKeys}): an erasure finds the
+ * reject by them even when its record never reached the subject's profile.
  */
 final class RejectDocuments {
 
     static final String EXTERNAL_IDS = "external_ids";
+    static final String IDENTIFIER_KEYS = "identifierKeys";
 
     private RejectDocuments() {
     }
 
     /** Stores the record as the latest refusal of its reject, counting the attempt and reopening the reject. */
-    static Bson stored(RejectedRecord rejected) {
+    static Bson stored(RejectedRecord rejected, List<String> identifierKeys) {
         Date at = Date.from(rejected.rejectedAt());
         return Updates.combine(
+                Updates.set(IDENTIFIER_KEYS, identifierKeys),
                 Updates.set("source", rejected.source()),
                 Updates.set("sourceRecordId", rejected.sourceRecordId()),
                 Updates.set("rejectedBy", rejected.rejectedBy().name()),

@@ -9,8 +9,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The rejects of an erased subject's records go: they hold what the source sent, in clear. (A reject of a record
- * that never reached a profile is not found this way: nothing ties it to the subject but its personal data.)
+ * The rejects of an erased subject go: they hold what the source sent, in clear. They are found by the subject's
+ * record keys, and by the keyed HMACs of the subject's emails and phones for a reject whose record never reached
+ * the profile (refused before resolution, say for an impossible birth date).
  */
 @ApplicationScoped
 class RejectPurge implements PersonalDataPurge {
@@ -24,6 +25,6 @@ class RejectPurge implements PersonalDataPurge {
     @Override
     public List<PurgedStore> purge(DataKeysDestroyedEvent erasure) {
         return List.of(new PurgedStore(database + "." + RejectedRecordRepository.COLLECTION,
-                rejects.purge(erasure.records())));
+                rejects.purge(erasure.records(), erasure.identifierKeys())));
     }
 }

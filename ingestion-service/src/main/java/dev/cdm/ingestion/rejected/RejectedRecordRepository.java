@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.cdm.ingestion.api.RejectedRecord;
 import dev.cdm.ingestion.api.StoredReject;
+import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.kernel.events.SourceRecordKey;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,7 +37,8 @@ import org.jboss.logging.Logger;
  * MongoDB storage of refused records: {@code rejected_records}, one document per record ({@code _id} = the reject
  * id, derived from the record's key), so a record refused again replaces its reasons and counts the attempt instead
  * of piling up, and accepting a record resolves its reject with one {@code _id}-keyed update and no query.
- * Holds submitted personal data under {@code person}: this collection is an erasable path.
+ * Holds submitted personal data under {@code person}: this collection is an erasable path, purged by record key
+ * and by the keyed HMACs of the subject's identifiers.
  */
 @ApplicationScoped
 public class RejectedRecordRepository {
@@ -46,10 +49,13 @@ public class RejectedRecordRepository {
     private static final Logger LOG = Logger.getLogger(RejectedRecordRepository.class);
 
     private final MongoCollection<Document> collection;
+    private final SuppressionKeys identifierKeys;
 
     @Inject
-    RejectedRecordRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
+    RejectedRecordRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database,
+                             SuppressionKeys identifierKeys) {
         this.collection = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.identifierKeys = identifierKeys;
     }
 
     /** Indexes for {@link #list} (newest first, optionally per source); the store works without them. */
@@ -58,6 +64,7 @@ public class RejectedRecordRepository {
             collection.createIndex(Indexes.compoundIndex(Indexes.descending(REJECTED_AT), Indexes.ascending("_id")));
             collection.createIndex(Indexes.compoundIndex(Indexes.ascending("source"),
                     Indexes.descending(REJECTED_AT), Indexes.ascending("_id")));
+            collection.createIndex(Indexes.ascending(RejectDocuments.IDENTIFIER_KEYS));
         } catch (MongoException e) {
             LOG.warnf("Indexes of %s not created (listing rejects scans until they are): %s", COLLECTION,
                     e.getMessage());
@@ -66,8 +73,7 @@ public class RejectedRecordRepository {
 
     /** Keeps a refused record: a new reject, or the same one again with one more attempt (reopened if resolved). */
     public void store(RejectedRecord rejected) {
-        collection.updateOne(Filters.eq("_id", rejected.id()), RejectDocuments.stored(rejected),
-                new UpdateOptions().upsert(true));
+        collection.updateOne(Filters.eq("_id", rejected.id()), stored(rejected), new UpdateOptions().upsert(true));
     }
 
     /** Marks the reject resolved, if there is an open one. */
@@ -87,7 +93,7 @@ public class RejectedRecordRepository {
             }
             addResolves(writes, resolved, at);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", change.rejected().id()),
-                    RejectDocuments.stored(change.rejected()), new UpdateOptions().upsert(true)));
+                    stored(change.rejected()), new UpdateOptions().upsert(true)));
         }
         addResolves(writes, resolved, at);
         if (!writes.isEmpty()) {
@@ -95,15 +101,19 @@ public class RejectedRecordRepository {
         }
     }
 
-    /** Deletes the rejects of these source records (personal data as sent); returns how many there were. */
-    public long purge(Collection<SourceRecordKey> records) {
-        if (records.isEmpty()) {
-            return 0;
-        }
-        return collection.deleteMany(Filters.or(records.stream()
+    /**
+     * Deletes the rejects of these source records and every reject that carries one of these identifier keys
+     * (personal data as sent); returns how many there were.
+     */
+    public long purge(Collection<SourceRecordKey> records, Collection<String> identifierKeys) {
+        List<Bson> matches = new ArrayList<>(records.stream()
                 .map(key -> Filters.and(Filters.eq("source", key.source()),
                         Filters.eq("sourceRecordId", key.sourceRecordId())))
-                .toList())).getDeletedCount();
+                .toList());
+        if (!identifierKeys.isEmpty()) {
+            matches.add(Filters.in(RejectDocuments.IDENTIFIER_KEYS, List.copyOf(identifierKeys)));
+        }
+        return matches.isEmpty() ? 0 : collection.deleteMany(Filters.or(matches)).getDeletedCount();
     }
 
     public Optional<StoredReject> find(String rejectId) {
@@ -134,6 +144,12 @@ public class RejectedRecordRepository {
                 .sort(Sorts.ascending(REJECTED_AT))
                 .map(document -> document.getString("_id"))
                 .into(new ArrayList<>());
+    }
+
+    private Bson stored(RejectedRecord rejected) {
+        Map<String, String> person = rejected.submittedPerson();
+        return RejectDocuments.stored(rejected,
+                identifierKeys.of(person.get("email"), person.get("phone"), person.get("country")));
     }
 
     private static void addResolves(List<WriteModel<Document>> writes, List<String> ids, Instant at) {

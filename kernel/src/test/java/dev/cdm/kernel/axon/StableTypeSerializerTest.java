@@ -10,6 +10,8 @@ import dev.cdm.kernel.crypto.DataSubjects;
 import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
 import dev.cdm.kernel.crypto.LocalMasterKey;
 import dev.cdm.kernel.events.CdmEventTypes;
+import dev.cdm.kernel.events.DataKeysDestroyedEvent;
+import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
@@ -117,6 +119,21 @@ class StableTypeSerializerTest {
 
         assertThat(back.records().get(0).person().firstName()).isNull();
         assertThat(back.records().get(1).person()).isEqualTo(anna);
+    }
+
+    @Test
+    void anErasuresIdentifierHmacs_areSealedUnderTheRequestsKey_andUnreadableOnceItIsDestroyed() {
+        DataKeysDestroyedEvent event = new DataKeysDestroyedEvent("dsr-1", List.of("p-1"), List.of(WEB_42),
+                List.of("k-1"), ErasedIdentifiers.of("dsr-1", List.of("hmac-of-email", "hmac-of-phone")), AT);
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("hmac-of");
+        assertThat(((DataKeysDestroyedEvent) serializer.deserialize(stored)).identifierKeys())
+                .containsExactly("hmac-of-email", "hmac-of-phone");
+        keys.destroy(List.of(ErasedIdentifiers.requestKeyOf("dsr-1")));
+        DataKeysDestroyedEvent erased = serializer.deserialize(stored);
+        assertThat(erased.identifierKeys()).isEmpty();
+        assertThat(erased.records()).containsExactly(WEB_42);
     }
 
     @Test
