@@ -131,6 +131,27 @@ public class ProjectionAdmin {
     }
 
     /**
+     * Read-your-writes for a query that missed: waits at most {@code timeout} for projection {@code name} to read
+     * up to the head of the store as it was at the call. Returns at once when it has, and false when it did not in
+     * time. Unlike {@link #awaitPosition} it does not wait out old gaps (of rolled-back transactions): a query of an
+     * unknown id must not pay their grace period.
+     */
+    public boolean catchUp(String name, Duration timeout) throws InterruptedException {
+        long head = headPosition();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ProjectionStatusView status = status(name);
+            if (status.running() && status.position() >= head) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(AWAIT_POLL.toMillis());
+        }
+    }
+
+    /**
      * Waits until every projection of this service has processed every event stored before the call; returns the
      * head position they reached.
      */

@@ -6,6 +6,7 @@ import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.kernel.grpc.PersonRules;
 import dev.cdm.kernel.identity.Identifiers;
+import dev.cdm.kernel.projection.ProjectionAdmin;
 import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileMergedException;
@@ -16,6 +17,7 @@ import dev.cdm.profile.identity.ResolutionLane.Registered;
 import dev.cdm.profile.identity.ResolutionLane.Registration;
 import dev.cdm.profile.identity.ResolutionLane.Split;
 import dev.cdm.profile.query.ProfileHistoryReader;
+import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
 import dev.cdm.proto.v1.ExplainProfileRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
@@ -51,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,8 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     static final int MAX_ID_TYPE = 40;
     static final int MAX_ID_VALUE = 100;
     private static final Duration LANE_TIMEOUT = Duration.ofMinutes(2);
+    /** How long a read of an id the profile view does not hold yet waits for the view to catch up. */
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
 
     @Inject
     ResolutionLane lane;
@@ -78,6 +83,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     ProfileHistoryReader history;
+
+    @Inject
+    ProjectionAdmin projections;
 
     @Inject
     Clock clock;
@@ -261,10 +269,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         if (request.getProfileId().isBlank()) {
             new FieldViolations().add("profile_id", "is required").throwIfAny();
         }
-        ProfileView view = views.find(request.getProfileId())
-                .orElseThrow(() -> Status.NOT_FOUND
-                        .withDescription("No profile with id " + request.getProfileId())
-                        .asRuntimeException());
+        ProfileView view = findCaughtUp(request.getProfileId()).orElseThrow(() -> Status.NOT_FOUND
+                .withDescription("No profile with id " + request.getProfileId())
+                .asRuntimeException());
         response.onNext(ProfileGrpcMapper.toProto(view));
         response.onCompleted();
     }
@@ -307,6 +314,24 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         found.forEach(view -> result.addProfiles(ProfileGrpcMapper.toProto(view)));
         response.onNext(result.build());
         response.onCompleted();
+    }
+
+    /**
+     * The profile's view; for an id the view does not hold, once more after the view has caught up with the event
+     * store, so that a profile is found right after the call that created it returned.
+     */
+    private Optional<ProfileView> findCaughtUp(String profileId) {
+        Optional<ProfileView> view = views.find(profileId);
+        if (view.isPresent()) {
+            return view;
+        }
+        try {
+            return projections.catchUp(ProfileViewProjection.NAME, READ_YOUR_WRITES) ? views.find(profileId)
+                    : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("Interrupted").asRuntimeException();
+        }
     }
 
     private static String requireProfileId(String profileId) {

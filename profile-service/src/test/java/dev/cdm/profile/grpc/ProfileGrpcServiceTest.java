@@ -74,6 +74,16 @@ class ProfileGrpcServiceTest {
     }
 
     @Test
+    void getProfile_findsAProfile_rightAfterTheCallThatCreatedItReturned() {
+        for (int i = 0; i < 20; i++) {
+            IngestRecordResponse created = profiles.registerSourceRecord(request("crm", "ryw-" + i, ivan()));
+
+            assertThat(profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId())
+                    .build()).getProfileId()).isEqualTo(created.getProfileId());
+        }
+    }
+
+    @Test
     void register_isIdempotent_forTheSameSourceRecord() {
         PersonFields ivan = ivan();
         IngestRecordResponse first = profiles.registerSourceRecord(request("crm", "c-2", ivan));
