@@ -13,6 +13,7 @@ import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.GetProfileCountsRequest;
+import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
@@ -40,8 +41,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -115,6 +124,37 @@ class DataSubjectRequestsSystemTest {
                     assertThat(r.getStatus()).isEqualTo(RequestStatus.REQUEST_STATUS_LIFTED);
                     assertThat(r.getOverdue()).isFalse();
                 }));
+    }
+
+    @Test
+    void duplicateErasureRequests_racingEachOther_allReturnTheOneRequest() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String profileId = ingest("crm", "Lena", "Kowalska", "lena.kowalska." + tag + "@example.org", "")
+                .getProfileId();
+        SubjectRef subject = SubjectRef.newBuilder().setProfileId(profileId).build();
+        awaitProjections();
+
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        List<Future<DataSubjectRequest>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                replies.add(callers.submit(() -> requests.requestErasure(RequestErasureRequest.newBuilder()
+                        .setRequestedBy("officer").setSubject(subject).build())));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<DataSubjectRequest> reply : replies) {
+                ids.add(reply.get(60, TimeUnit.SECONDS).getRequestId());
+            }
+
+            assertThat(ids).hasSize(1);
+        } finally {
+            callers.shutdownNow();
+        }
+        String requestId = replies.get(0).get().getRequestId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> requests.getRequest(GetRequestRequest.newBuilder()
+                .setRequestId(requestId).build()).getStatus() == RequestStatus.REQUEST_STATUS_COMPLETED);
+        assertThat(requests.listRequests(ListRequestsRequest.newBuilder().setLimit(1000).build()).getRequestsList())
+                .filteredOn(r -> r.getProfileId().equals(profileId)).hasSize(1);
     }
 
     @Test

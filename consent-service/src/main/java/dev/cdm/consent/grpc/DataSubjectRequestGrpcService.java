@@ -51,10 +51,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -75,6 +78,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
     static final int DEFAULT_LIST_LIMIT = 100;
     static final int MAX_LIST_LIMIT = 1000;
     private static final Logger LOG = Logger.getLogger(DataSubjectRequestGrpcService.class);
+    /** How long a duplicate erasure request waits for the one it raced to become visible. */
+    private static final Duration DUPLICATE_WAIT = Duration.ofSeconds(10);
 
     @Inject
     ProfileDirectory directory;
@@ -120,17 +125,25 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
             return;
         }
         refuseWhileRestricted(resolved.profileId());
-        commands.send(new RequestErasureCommand(made.requestId(), resolved.profileId(), resolved.mergedProfileIds(),
-                resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
+        String requestId = erasureIdOf(resolved.profileId());
+        try {
+            commands.send(new RequestErasureCommand(requestId, resolved.profileId(), resolved.mergedProfileIds(),
+                    resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
+        } catch (RuntimeException e) {
+            if (!alreadyRequested(e)) {
+                throw e;
+            }
+            reply(response, awaitRequest(requestId)); // a duplicate that raced the first one
+            return;
+        }
         if (request.getSuppress()) {
             // the identifiers are read while the keys still exist; what is kept are their keyed HMACs
-            commands.send(new SuppressIdentifiersCommand(made.requestId(), identifierKeysOf(resolved),
-                    clock.instant()));
+            commands.send(new SuppressIdentifiersCommand(requestId, identifierKeysOf(resolved), clock.instant()));
         }
-        List<String> destroyed = destroyKeys(made.requestId(), resolved);
-        LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", made.requestId(),
+        List<String> destroyed = destroyKeys(requestId, resolved);
+        LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", requestId,
                 resolved.profileId(), resolved.records().size(), destroyed.size());
-        reply(response, DataSubjectRequestView.erasure(made.requestId(), resolved.profileId(),
+        reply(response, DataSubjectRequestView.erasure(requestId, resolved.profileId(),
                 resolved.mergedProfileIds(), resolved.records().size(), made.requestedBy(), made.regulation(),
                 made.at(), made.dueAt(), destroyed, clock.instant()));
     }
@@ -322,6 +335,44 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         ResolvedSubject resolved = directory.resolve(checked);
         Instant now = clock.instant();
         return new NewRequest(resolved, "dsr-" + UUID.randomUUID(), requester, law, now, deadlines.dueAt(law, now));
+    }
+
+    /**
+     * A profile has at most one erasure (once erased, it is gone), so its request id is derived from the profile:
+     * two requests that race each other both create the one aggregate, and the second is refused by the store.
+     */
+    static String erasureIdOf(String profileId) {
+        return "dsr-" + UUID.nameUUIDFromBytes(("erasure\u0000" + profileId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean alreadyRequested(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request as the read model shows it, once the data-subject-requests projection has reached it. */
+    private DataSubjectRequestView awaitRequest(String requestId) {
+        long deadline = System.nanoTime() + DUPLICATE_WAIT.toNanos();
+        while (true) {
+            Optional<DataSubjectRequestView> view = requests.find(requestId);
+            if (view.isPresent()) {
+                return view.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw Status.ABORTED.withDescription("Erasure request " + requestId + " is being made by another"
+                        + " call; ask for its status").asRuntimeException();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Status.CANCELLED.withDescription("Interrupted").asRuntimeException();
+            }
+        }
     }
 
     private record NewRequest(ResolvedSubject subject, String requestId, String requestedBy, Regulation regulation,

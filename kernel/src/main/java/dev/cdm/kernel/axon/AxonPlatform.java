@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -81,6 +82,10 @@ public class AxonPlatform {
                         // aggregates' snapshot filters (e.g. a revision check) decide which snapshots still fit
                         .snapshotFilter(c.snapshotFilter())
                         .schema(schema)
+                        // PostgreSQL's unique violation: a second first event of an aggregate is then an
+                        // AggregateStreamCreationException (and a later one a ConcurrencyException), which
+                        // callers can tell from a failing store
+                        .persistenceExceptionResolver(new SQLStateResolver("23505"))
                         .build())
                         .build());
         configurer.eventProcessing()

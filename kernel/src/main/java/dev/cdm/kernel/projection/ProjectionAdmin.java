@@ -82,12 +82,16 @@ public class ProjectionAdmin {
      */
     public ProjectionStatusView awaitPosition(String name, long position, Duration timeout)
             throws TimeoutException, InterruptedException {
-        TrackingEventProcessor processor = processor(name);
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        return awaitPosition(name, position, start + timeout.toNanos(), start + GAP_GRACE.toNanos(), timeout);
+    }
+
+    private ProjectionStatusView awaitPosition(String name, long position, long deadline, long graceEnd,
+                                               Duration timeout) throws TimeoutException, InterruptedException {
+        TrackingEventProcessor processor = processor(name);
         while (true) {
             ProjectionStatusView status = status(name);
-            boolean gapsSettled = System.nanoTime() - start > GAP_GRACE.toNanos() || !hasGapsUpTo(processor, position);
+            boolean gapsSettled = System.nanoTime() > graceEnd || !hasGapsUpTo(processor, position);
             if (status.running() && status.position() >= position && gapsSettled) {
                 return status;
             }
@@ -157,10 +161,11 @@ public class ProjectionAdmin {
      */
     public long awaitAll(Duration timeout) throws TimeoutException, InterruptedException {
         long head = headPosition();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        // one grace period for the whole call: the gaps of one rolled-back insert are in every projection's token
+        long graceEnd = start + GAP_GRACE.toNanos();
         for (String name : axon.eventProcessingConfiguration().eventProcessors().keySet()) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            awaitPosition(name, head, Duration.ofNanos(left));
+            awaitPosition(name, head, start + timeout.toNanos(), graceEnd, timeout);
         }
         return head;
     }
