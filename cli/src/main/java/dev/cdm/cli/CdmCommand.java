@@ -7,6 +7,8 @@ import dev.cdm.cli.command.DownCommand;
 import dev.cdm.cli.command.ExportLinksCommand;
 import dev.cdm.cli.command.ImportCommand;
 import dev.cdm.cli.command.IngestCommand;
+import dev.cdm.cli.command.LoginCommand;
+import dev.cdm.cli.command.LogoutCommand;
 import dev.cdm.cli.command.ProfileCommand;
 import dev.cdm.cli.command.RejectsCommand;
 import dev.cdm.cli.command.ReplayCommand;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** The root command: holds what every subcommand shares, the environment and the data directory. */
 @Command(name = "cdm", mixinStandardHelpOptions = true, versionProvider = CdmCommand.Version.class,
         description = "Runs the local CDM platform and talks to its services over gRPC.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LoginCommand.class,
+                LogoutCommand.class, IngestCommand.class,
                 ImportCommand.class, RejectsCommand.class, ExportLinksCommand.class, ProfileCommand.class,
                 ConsentCommand.class, DsrCommand.class, AnalyticsCommand.class, ReplayCommand.class})
 public final class CdmCommand implements Runnable {

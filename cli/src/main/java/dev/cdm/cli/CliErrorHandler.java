@@ -75,6 +75,14 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
                 }
                 return ExitCodes.INVALID_ARGUMENT;
             }
+            case UNAUTHENTICATED -> {
+                err.println(call.service() + " needs a valid login" + description + " (try: cdm login)");
+                return ExitCodes.NOT_AUTHORIZED;
+            }
+            case PERMISSION_DENIED -> {
+                err.println(call.service() + " refused the call" + description);
+                return ExitCodes.NOT_AUTHORIZED;
+            }
             case DEADLINE_EXCEEDED -> {
                 err.println(call.service() + " at " + call.address() + " did not answer in time" + description);
                 return ExitCodes.FAILURE;

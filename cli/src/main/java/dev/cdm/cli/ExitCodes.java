@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = 3;
     public static final int NOT_FOUND = 4;
     public static final int INVALID_ARGUMENT = 5;
+    /** No valid login (UNAUTHENTICATED), or one without the role a call needs (PERMISSION_DENIED). */
+    public static final int NOT_AUTHORIZED = 6;
 
     private ExitCodes() {
     }

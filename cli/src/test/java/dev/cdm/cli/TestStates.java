@@ -1,5 +1,6 @@
 package dev.cdm.cli;
 
+import dev.cdm.cli.platform.KeycloakProcess;
 import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.cli.platform.PlatformState;
 import dev.cdm.cli.platform.PlatformStateFile;
@@ -37,8 +38,10 @@ public final class TestStates {
             services.add(new ServiceProcess(service.serviceName(), self.pid(), started, port,
                     dataDir.resolve("logs/" + service.serviceName() + ".log").toString()));
         }
+        KeycloakProcess keycloak = new KeycloakProcess(self.pid(), started, storesPort,
+                "http://127.0.0.1:" + storesPort + "/realms/cdm", dataDir.resolve("logs/keycloak.log").toString());
         PlatformState state = new PlatformState(dataDir.toString(), Instant.parse("2026-11-23T10:15:30Z"), stores,
-                services);
+                services, keycloak);
         PlatformStateFile.in(dataDir).write(state);
         return state;
     }

@@ -1,5 +1,7 @@
 package dev.cdm.system;
 
+import dev.cdm.cli.auth.Login;
+import dev.cdm.cli.auth.SessionFile;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformLayout;
 import dev.cdm.cli.platform.PlatformPorts;
@@ -19,13 +21,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The whole platform started the way {@code cdm up} starts it, on free ports in a fresh data directory. */
+/**
+ * The whole platform started the way {@code cdm up} starts it, on free ports in a fresh data directory, with
+ * the CLI logged in there as the demo admin (every role) and channels that carry the admin's token.
+ */
 final class RunningPlatform implements AutoCloseable {
+
+    static final String USER = "admin";
 
     final Path home;
     final Platform platform;
     final PlatformState state;
     final PlatformPorts ports;
+    private final PlatformTokens tokens;
     private final Map<PlatformService, ManagedChannel> channels = new EnumMap<>(PlatformService.class);
 
     private RunningPlatform(Path home, Platform platform, PlatformPorts ports, PlatformState state) {
@@ -33,6 +41,8 @@ final class RunningPlatform implements AutoCloseable {
         this.platform = platform;
         this.ports = ports;
         this.state = state;
+        this.tokens = new PlatformTokens(state.keycloak().issuer(), USER);
+        new Login(SessionFile.in(platform.dataDir())).logIn(state.keycloak().issuer(), USER, USER);
     }
 
     static RunningPlatform start() throws IOException {
@@ -49,7 +59,18 @@ final class RunningPlatform implements AutoCloseable {
         return channels.computeIfAbsent(service, s -> ManagedChannelBuilder
                 .forAddress("127.0.0.1", ports.of(s))
                 .usePlaintext()
+                .intercept(tokens)
                 .build());
+    }
+
+    /** The current access token of the admin, for tools that take it as a header. */
+    String accessToken() {
+        return tokens.accessToken();
+    }
+
+    /** A channel to {@code service} without credentials, for tests of what an anonymous caller gets. */
+    ManagedChannel anonymousChannel(PlatformService service) {
+        return ManagedChannelBuilder.forAddress("127.0.0.1", ports.of(service)).usePlaintext().build();
     }
 
     String jdbcUrl() {

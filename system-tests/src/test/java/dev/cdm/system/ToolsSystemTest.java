@@ -35,6 +35,17 @@ class ToolsSystemTest {
     }
 
     @Test
+    void bufCurl_withoutToken_isRefusedByAProtectedService_andGetsItsAnswerWithOne() throws Exception {
+        ExternalProcess anonymous = bufWithoutCallToken(PlatformService.ANALYTICS, "-d", "{}",
+                "cdm.v1.AnalyticsService/GetProfileCounts");
+        assertThat(anonymous.exitCode()).isNotZero();
+        assertThat(anonymous.stderr()).containsIgnoringCase("unauthenticated").contains("bearer token");
+
+        ExternalProcess counted = buf(PlatformService.ANALYTICS, "-d", "{}", "cdm.v1.AnalyticsService/GetProfileCounts");
+        assertThat(counted.exitCode()).as(counted.stderr()).isZero();
+    }
+
+    @Test
     void bufCurl_ingestsARecord_andTheCliReadsItBackAsJson() throws Exception {
         ExternalProcess ingested = buf(PlatformService.INGESTION, "-d", """
                 {"key":{"source":"buf","source_record_id":"b-1"},
@@ -65,9 +76,17 @@ class ToolsSystemTest {
         assertThat(missing.exitCode()).isEqualTo(4);
     }
 
+    /** buf curl with the admin's bearer token on the call and on the reflection requests it makes first. */
     private ExternalProcess buf(PlatformService service, String... args) throws Exception {
+        List<String> withToken = new ArrayList<>(List.of("-H", "Authorization: Bearer " + cdm.accessToken()));
+        withToken.addAll(List.of(args));
+        return bufWithoutCallToken(service, withToken.toArray(String[]::new));
+    }
+
+    /** buf curl with the token on its reflection requests only (it reads the schema), not on the call. */
+    private ExternalProcess bufWithoutCallToken(PlatformService service, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(bufExecutable(), "curl", "--protocol", "grpc",
-                "--http2-prior-knowledge"));
+                "--http2-prior-knowledge", "--reflect-header", "Authorization: Bearer " + cdm.accessToken()));
         List<String> rest = new ArrayList<>(List.of(args));
         String method = rest.get(rest.size() - 1).contains("/") ? rest.remove(rest.size() - 1) : "";
         command.addAll(rest);

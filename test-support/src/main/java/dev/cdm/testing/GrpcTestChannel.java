@@ -1,12 +1,24 @@
 package dev.cdm.testing;
 
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import java.net.URL;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** A plaintext gRPC channel to a service under test, which serves gRPC on its HTTP port. */
 public final class GrpcTestChannel implements AutoCloseable {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ManagedChannel channel;
 
@@ -21,8 +33,25 @@ public final class GrpcTestChannel implements AutoCloseable {
                 .build());
     }
 
+    /** The channel without credentials. */
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** The channel with the access token of demo user {@code user} on every call ({@link TestTokens}). */
+    public Channel as(String user) {
+        return withToken(TestTokens.of(user));
+    }
+
+    /** The channel with {@code accessToken} as bearer token on every call. */
+    public Channel withToken(String accessToken) {
+        return ClientInterceptors.intercept(channel, new ClientInterceptor() {
+            @Override
+            public <Q, S> ClientCall<Q, S> interceptCall(MethodDescriptor<Q, S> method, CallOptions options,
+                                                         Channel next) {
+                return next.newCall(method, options.withCallCredentials(new BearerToken(accessToken)));
+            }
+        });
     }
 
     @Override
@@ -32,6 +61,21 @@ public final class GrpcTestChannel implements AutoCloseable {
             channel.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class BearerToken extends CallCredentials {
+        private final String token;
+
+        BearerToken(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+            Metadata headers = new Metadata();
+            headers.put(AUTHORIZATION, "Bearer " + token);
+            applier.apply(headers);
         }
     }
 }

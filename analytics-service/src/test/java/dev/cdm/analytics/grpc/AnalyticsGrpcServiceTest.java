@@ -14,8 +14,9 @@ import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
+import io.grpc.Channel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class AnalyticsGrpcServiceTest {
 
     private static final String PROJECTION = "analytics-profile-counts";
@@ -56,7 +58,9 @@ class AnalyticsGrpcServiceTest {
     @TestHTTPResource("/")
     URL url;
 
-    private ManagedChannel channel;
+    private GrpcTestChannel connection;
+    private Channel analyst;
+    private Channel admin;
 
     @BeforeEach
     void publishProfilesOnceAndConnect() {
@@ -64,12 +68,14 @@ class AnalyticsGrpcServiceTest {
             new ProfileEventsFixture(eventStore).publishFourProfiles();
             published = true;
         }
-        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+        connection = GrpcTestChannel.to(url);
+        analyst = connection.as("analyst");
+        admin = connection.as("admin");
     }
 
     @AfterEach
-    void closeChannel() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    void closeChannel() {
+        connection.close();
     }
 
     @Test
@@ -84,7 +90,7 @@ class AnalyticsGrpcServiceTest {
                 .untilAsserted(() -> assertThat(counts()).isEqualTo(FOUR_PROFILES));
         List<Document> before = storedFacts();
 
-        ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel)
+        ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(admin)
                 .withDeadlineAfter(60, TimeUnit.SECONDS)
                 .replayProjection(ReplayProjectionRequest.newBuilder().setName(PROJECTION).build());
 
@@ -101,7 +107,7 @@ class AnalyticsGrpcServiceTest {
     }
 
     private ProfileCounts counts() {
-        return AnalyticsServiceGrpc.newBlockingStub(channel)
+        return AnalyticsServiceGrpc.newBlockingStub(analyst)
                 .withDeadlineAfter(10, TimeUnit.SECONDS)
                 .getProfileCounts(GetProfileCountsRequest.getDefaultInstance());
     }

@@ -3,10 +3,13 @@ package dev.cdm.bench.platform;
 import dev.cdm.bench.Cleanup;
 import dev.cdm.bench.Postmaster;
 import dev.cdm.bench.TempDirectory;
+import dev.cdm.cli.auth.Login;
+import dev.cdm.cli.auth.SessionFile;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformLayout;
 import dev.cdm.cli.platform.PlatformPorts;
 import dev.cdm.cli.platform.PlatformSettings;
+import dev.cdm.cli.platform.PlatformState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +63,10 @@ public final class PlatformSession implements AutoCloseable {
             postmaster.ifPresent(pid -> Postmaster.awaitExit(pid, Duration.ofSeconds(15)));
         });
         long start = System.nanoTime();
-        platform.up(PlatformPorts.free());
+        PlatformState state = platform.up(PlatformPorts.free());
         progress.accept("platform up in " + (System.nanoTime() - start) / 1_000_000 + " ms (" + dataDir + ")");
+        // the CLI runs as the local demo admin, as after `cdm login --user admin`
+        new Login(SessionFile.in(dataDir)).logIn(state.keycloak().issuer(), "admin", "admin");
         return session;
     }
 

@@ -1,6 +1,8 @@
 package dev.cdm.cli.command;
 
 import dev.cdm.cli.CdmCommand;
+import dev.cdm.cli.auth.SessionFile;
+import dev.cdm.cli.auth.SessionTokens;
 import dev.cdm.cli.grpc.ServiceAddresses;
 import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
@@ -11,6 +13,7 @@ import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import io.grpc.Channel;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +38,8 @@ abstract class CliCommand {
     }
 
     ServiceClients clients() {
-        return new ServiceClients(ServiceAddresses.of(root().dataDir()));
+        return new ServiceClients(ServiceAddresses.of(root().dataDir()),
+                new SessionTokens(SessionFile.in(root().dataDir()), Clock.systemUTC())::accessToken);
     }
 
     /** One call to profile-service, with the clients' deadline and error mapping. */

@@ -20,6 +20,12 @@ final class EndpointTable {
                     status.eventStore().jdbcUrl() + " (user " + status.eventStore().user() + ", no password)");
             table.row("read store", status.stores().pid(), state, status.mongodb().uri());
         }
+        if (status.keycloak() != null) {
+            table.row("keycloak", status.keycloak().pid(), stateOf(status.keycloak().alive(),
+                    status.keycloak().ready()), status.keycloak().issuer() == null
+                            ? "http://127.0.0.1:" + status.keycloak().port()
+                            : status.keycloak().issuer() + "  (cdm login)");
+        }
         for (Map.Entry<String, ServiceStatus> entry : status.services().entrySet()) {
             ServiceStatus service = entry.getValue();
             table.row(entry.getKey(), service.pid(), stateOf(service.alive(), service.ready()),

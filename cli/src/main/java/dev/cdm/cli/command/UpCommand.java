@@ -11,14 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded stores and the four services, each as its own java process, and waits "
+        description = {"Starts Keycloak, the embedded stores and the four services, each as its own java process, and waits "
                 + "until all are ready (JVM options from $CDM_JAVA_OPTS).",
                 "Does nothing when the platform is already up."})
 public final class UpCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "NAME=PORT",
-            description = "Overrides one port; NAME is postgres, mongo or a service name such as profile-service. "
-                    + "Defaults: postgres 15432, mongo 27027, services 8081-8084.")
+            description = "Overrides one port; NAME is postgres, mongo, keycloak or a service name such as"
+                    + " profile-service. Defaults: postgres 15432, mongo 27027, keycloak 8180, services 8081-8084.")
     private Map<String, Integer> portOverrides = new LinkedHashMap<>();
 
     @Override
@@ -43,6 +43,7 @@ public final class UpCommand extends CliCommand implements Callable<Integer> {
             ports = switch (override.getKey()) {
                 case "postgres" -> ports.withStores(port, ports.mongo());
                 case "mongo" -> ports.withStores(ports.postgres(), port);
+                case "keycloak" -> ports.withKeycloak(port);
                 default -> ports.with(PlatformService.byName(override.getKey()).orElseThrow(() ->
                         new ParameterException(spec.commandLine(), "Unknown name in --port: " + override.getKey())),
                         port);

@@ -6,7 +6,9 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -15,22 +17,31 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Plaintext gRPC channels to the services, opened on first use. Every call gets {@link #DEFAULT_DEADLINE}
- * unless its stub sets its own; failures come out as {@link ServiceCallException} naming service and address.
+ * unless its stub sets its own, and the login's bearer token when there is one; failures come out as
+ * {@link ServiceCallException} naming service and address.
  */
 public final class ServiceClients implements AutoCloseable {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
 
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
     private final ServiceAddresses addresses;
+    private final Supplier<Optional<String>> accessTokens;
     private final Map<PlatformService, ManagedChannel> channels = new EnumMap<>(PlatformService.class);
 
-    public ServiceClients(ServiceAddresses addresses) {
+    /** {@code accessTokens} gives the bearer token of each call (empty: none is sent). */
+    public ServiceClients(ServiceAddresses addresses, Supplier<Optional<String>> accessTokens) {
         this.addresses = addresses;
+        this.accessTokens = accessTokens;
     }
 
     public ServiceAddresses addresses() {
@@ -58,7 +69,7 @@ public final class ServiceClients implements AutoCloseable {
                 .forAddress(new InetSocketAddress(addresses.host(), addresses.port(s)))
                 .usePlaintext()
                 .build());
-        return ClientInterceptors.intercept(channel, new DefaultDeadline());
+        return ClientInterceptors.intercept(channel, new DefaultDeadline(), new BearerToken(accessTokens));
     }
 
     @Override
@@ -71,6 +82,31 @@ public final class ServiceClients implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static final class BearerToken implements ClientInterceptor {
+        private final Supplier<Optional<String>> tokens;
+
+        BearerToken(Supplier<Optional<String>> tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public <Q, S> ClientCall<Q, S> interceptCall(MethodDescriptor<Q, S> method, CallOptions options,
+                                                     Channel next) {
+            Optional<String> token = tokens.get();
+            ClientCall<Q, S> call = next.newCall(method, options);
+            if (token.isEmpty()) {
+                return call;
+            }
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+                @Override
+                public void start(Listener<S> listener, Metadata headers) {
+                    headers.put(AUTHORIZATION, "Bearer " + token.get());
+                    super.start(listener, headers);
+                }
+            };
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Starts, inspects and stops the local platform: the embedded stores and the four services, each its own
+ * Starts, inspects and stops the local platform: Keycloak, the embedded stores and the four services, each its own
  * {@code java} process that outlives the caller. What runs is recorded in {@code <data>/run/platform.json};
  * logs go to {@code <data>/logs/<name>.log}. Used by {@code cdm up/down/status} and directly by system tests.
  */
@@ -56,15 +56,29 @@ public final class Platform {
             down();
         }
         starter.requireStartable(ports);
-        progress.accept("Starting the embedded stores (PostgreSQL :" + ports.postgres()
-                + ", MongoDB :" + ports.mongo() + ")");
-        StoresProcess stores = starter.startStores(ports);
-        PlatformState state = new PlatformState(dataDir.toString(), Instant.now(), stores, List.of());
+        progress.accept("Starting Keycloak (realm cdm, :" + ports.keycloak() + ")");
+        long keycloakLog = starter.keycloakLogSize();
+        Process keycloakProcess = starter.startKeycloak(ports);
+        StoresProcess stores;
+        try {
+            progress.accept("Starting the embedded stores (PostgreSQL :" + ports.postgres()
+                    + ", MongoDB :" + ports.mongo() + ")");
+            stores = starter.startStores(ports);
+        } catch (RuntimeException e) {
+            ProcessControl.stop(withDescendants(keycloakProcess.toHandle()), settings.stopTimeout());
+            throw e;
+        }
+        PlatformState state = new PlatformState(dataDir.toString(), Instant.now(), stores, List.of(),
+                new KeycloakProcess(keycloakProcess.pid(), ProcessControl.startTimeOf(keycloakProcess.toHandle()),
+                        ports.keycloak(), null, null));
         stateFile.write(state);
         try {
+            KeycloakProcess keycloak = starter.awaitKeycloak(keycloakProcess, ports, keycloakLog);
+            state = new PlatformState(state.dataDir(), state.startedAt(), stores, List.of(), keycloak);
+            stateFile.write(state);
             progress.accept("Starting " + PlatformService.values().length + " services");
             for (PlatformService service : PlatformService.values()) {
-                state = state.withService(starter.startService(service, ports, stores));
+                state = state.withService(starter.startService(service, ports, stores, keycloak));
                 stateFile.write(state);
             }
             starter.awaitReady(state.services());
@@ -94,7 +108,8 @@ public final class Platform {
         PlatformState state = requireState();
         state.service(service).flatMap(Platform::find)
                 .ifPresent(process -> ProcessControl.stop(List.of(process), settings.stopTimeout()));
-        ServiceProcess started = starter.startService(service, PlatformPorts.recordedIn(state), state.stores());
+        ServiceProcess started = starter.startService(service, PlatformPorts.recordedIn(state), state.stores(),
+                state.keycloak());
         stateFile.write(state.withService(started));
         starter.awaitReady(List.of(started));
         return started;
@@ -115,6 +130,18 @@ public final class Platform {
         StoresProcess stores = state.stores();
         ProcessControl.find(stores.pid(), stores.startedAt())
                 .ifPresent(process -> ProcessControl.stop(List.of(process), settings.stopTimeout()));
+        KeycloakProcess keycloak = state.keycloak();
+        if (keycloak != null) {
+            ProcessControl.find(keycloak.pid(), keycloak.startedAt())
+                    .ifPresent(process -> ProcessControl.stop(withDescendants(process), settings.stopTimeout()));
+        }
+    }
+
+    /** The Keycloak launcher and the server it runs (kc.sh and its JVM), so that none outlives a stop. */
+    private static List<ProcessHandle> withDescendants(ProcessHandle process) {
+        List<ProcessHandle> all = new ArrayList<>(List.of(process));
+        process.descendants().forEach(all::add);
+        return all;
     }
 
     private PlatformState requireState() {

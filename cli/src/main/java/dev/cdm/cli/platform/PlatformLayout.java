@@ -65,13 +65,17 @@ public final class PlatformLayout {
         return home.resolve("embedded-stores/target/embedded-stores-" + VERSION + ".jar");
     }
 
+    public Path embeddedKeycloakJar() {
+        return home.resolve("embedded-keycloak/target/embedded-keycloak-" + VERSION + ".jar");
+    }
+
     public Path serviceJar(PlatformService service) {
         return home.resolve(service.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** The jars {@code up} needs that are not built yet. */
     public List<Path> missingJars() {
-        List<Path> required = new ArrayList<>(List.of(embeddedStoresJar()));
+        List<Path> required = new ArrayList<>(List.of(embeddedStoresJar(), embeddedKeycloakJar()));
         for (PlatformService service : PlatformService.values()) {
             required.add(serviceJar(service));
         }

@@ -8,23 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every port the local platform listens on, all on 127.0.0.1. */
-public record PlatformPorts(int postgres, int mongo, int ingestion, int profile, int consent, int analytics) {
+public record PlatformPorts(int postgres, int mongo, int ingestion, int profile, int consent, int analytics,
+                            int keycloak) {
+
+    public static final int DEFAULT_KEYCLOAK_PORT = 8180;
 
     public static PlatformPorts defaults() {
         return new PlatformPorts(15432, 27027, PlatformService.INGESTION.defaultPort(),
                 PlatformService.PROFILE.defaultPort(), PlatformService.CONSENT.defaultPort(),
-                PlatformService.ANALYTICS.defaultPort());
+                PlatformService.ANALYTICS.defaultPort(), DEFAULT_KEYCLOAK_PORT);
     }
 
-    /** Six currently free ports, so that a test platform can run next to a developer's default one. */
+    /** Seven currently free ports, so that a test platform can run next to a developer's default one. */
     public static PlatformPorts free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 7; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new PlatformPorts(p[0], p[1], p[2], p[3], p[4], p[5]);
+            return new PlatformPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find free ports", e);
         } finally {
@@ -35,6 +38,9 @@ public record PlatformPorts(int postgres, int mongo, int ingestion, int profile,
     /** The ports a recorded platform was started with. */
     static PlatformPorts recordedIn(PlatformState state) {
         PlatformPorts ports = defaults().withStores(state.stores().postgresPort(), state.stores().mongoPort());
+        if (state.keycloak() != null) {
+            ports = ports.withKeycloak(state.keycloak().port());
+        }
         for (ServiceProcess service : state.services()) {
             ports = ports.with(PlatformService.require(service.name()), service.port());
         }
@@ -51,7 +57,11 @@ public record PlatformPorts(int postgres, int mongo, int ingestion, int profile,
     }
 
     public PlatformPorts withStores(int postgresPort, int mongoPort) {
-        return new PlatformPorts(postgresPort, mongoPort, ingestion, profile, consent, analytics);
+        return new PlatformPorts(postgresPort, mongoPort, ingestion, profile, consent, analytics, keycloak);
+    }
+
+    public PlatformPorts withKeycloak(int port) {
+        return new PlatformPorts(postgres, mongo, ingestion, profile, consent, analytics, port);
     }
 
     public PlatformPorts with(PlatformService service, int port) {
@@ -59,7 +69,7 @@ public record PlatformPorts(int postgres, int mongo, int ingestion, int profile,
                 service == PlatformService.INGESTION ? port : ingestion,
                 service == PlatformService.PROFILE ? port : profile,
                 service == PlatformService.CONSENT ? port : consent,
-                service == PlatformService.ANALYTICS ? port : analytics);
+                service == PlatformService.ANALYTICS ? port : analytics, keycloak);
     }
 
     private static void closeQuietly(ServerSocket socket) {

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * How the platform's processes are run: JVM options (for the stores and every service), service log format
- * and the time limits of starting and stopping.
+ * and the time limits of starting (stores, services, Keycloak) and stopping.
  */
 public record PlatformSettings(List<String> javaOptions, boolean logJson, Duration storesTimeout,
-                               Duration readyTimeout, Duration stopTimeout) {
+                               Duration readyTimeout, Duration stopTimeout, Duration keycloakTimeout) {
 
     public static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -Ddisable-axoniq-console-message=true";
 
@@ -20,7 +20,7 @@ public record PlatformSettings(List<String> javaOptions, boolean logJson, Durati
 
     public static PlatformSettings defaults() {
         return new PlatformSettings(split(DEFAULT_JAVA_OPTS), false,
-                Duration.ofSeconds(60), Duration.ofSeconds(180), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofSeconds(180), Duration.ofSeconds(30), Duration.ofSeconds(240));
     }
 
     /** Reads {@code CDM_JAVA_OPTS} and {@code CDM_LOG_JSON}; everything else keeps its default. */
@@ -31,15 +31,15 @@ public record PlatformSettings(List<String> javaOptions, boolean logJson, Durati
     }
 
     public PlatformSettings withJavaOptions(List<String> options) {
-        return new PlatformSettings(options, logJson, storesTimeout, readyTimeout, stopTimeout);
+        return new PlatformSettings(options, logJson, storesTimeout, readyTimeout, stopTimeout, keycloakTimeout);
     }
 
     public PlatformSettings withLogJson(boolean json) {
-        return new PlatformSettings(javaOptions, json, storesTimeout, readyTimeout, stopTimeout);
+        return new PlatformSettings(javaOptions, json, storesTimeout, readyTimeout, stopTimeout, keycloakTimeout);
     }
 
     public PlatformSettings withTimeouts(Duration stores, Duration ready, Duration stop) {
-        return new PlatformSettings(javaOptions, logJson, stores, ready, stop);
+        return new PlatformSettings(javaOptions, logJson, stores, ready, stop, keycloakTimeout);
     }
 
     private static List<String> split(String options) {

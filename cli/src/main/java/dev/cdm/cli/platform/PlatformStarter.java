@@ -35,6 +35,7 @@ final class PlatformStarter {
         }
         requireFree(ports.postgres(), "PostgreSQL");
         requireFree(ports.mongo(), "MongoDB");
+        requireFree(ports.keycloak(), "Keycloak");
         for (PlatformService service : PlatformService.values()) {
             requireFree(ports.of(service), service.serviceName());
         }
@@ -47,26 +48,58 @@ final class PlatformStarter {
         Process process = launcher.startJar(layout.embeddedStoresJar(), List.of("--data", dataDir.toString(),
                 "--postgres-port", String.valueOf(ports.postgres()), "--mongo-port", String.valueOf(ports.mongo())),
                 Map.of(), log);
-        long deadline = System.nanoTime() + settings.storesTimeout().toNanos();
+        String[] urls = awaitReadyLine(process, StoresProcess.NAME, log, offset, settings.storesTimeout())
+                .split(" ");
+        return new StoresProcess(process.pid(), startTimeOf(process), ports.postgres(), ports.mongo(), urls[1],
+                "postgres", urls[2], log.toString(), urls[3]);
+    }
+
+    /**
+     * Starts Keycloak with the local realm (imported on the first start into {@code <data>/keycloak}) and returns
+     * at once: it takes the longest to start, so the stores start meanwhile. {@link #awaitKeycloak} waits for it.
+     */
+    Process startKeycloak(PlatformPorts ports) {
+        return launcher.startJar(layout.embeddedKeycloakJar(), List.of("--data",
+                dataDir.resolve("keycloak").toString(), "--port", String.valueOf(ports.keycloak())), Map.of(),
+                logOf(KeycloakProcess.NAME));
+    }
+
+    /** Waits until the Keycloak started by {@link #startKeycloak} printed READY; stops it if it does not. */
+    KeycloakProcess awaitKeycloak(Process process, PlatformPorts ports, long logOffset) {
+        Path log = logOf(KeycloakProcess.NAME);
+        String issuer = awaitReadyLine(process, KeycloakProcess.NAME, log, logOffset, settings.keycloakTimeout())
+                .split(" ")[1];
+        return new KeycloakProcess(process.pid(), startTimeOf(process), ports.keycloak(), issuer, log.toString());
+    }
+
+    /**
+     * The {@code READY …} line that {@code name} writes to its log past {@code offset}; fails when the process
+     * exits first, and stops it when it does not write one within {@code timeout}.
+     */
+    private String awaitReadyLine(Process process, String name, Path log, long offset, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<String> ready = Readiness.lineInLog(log, offset, "READY ");
             if (ready.isPresent()) {
-                String[] urls = ready.get().split(" ");
-                return new StoresProcess(process.pid(), startTimeOf(process), ports.postgres(), ports.mongo(),
-                        urls[1], "postgres", urls[2], log.toString(), urls[3]);
+                return ready.get();
             }
             if (!process.isAlive()) {
-                throw new PlatformException(StoresProcess.NAME + " exited with code " + process.exitValue()
+                throw new PlatformException(name + " exited with code " + process.exitValue()
                         + " before it was ready; see " + log);
             }
             pause();
         }
         ProcessControl.stop(List.of(process.toHandle()), settings.stopTimeout());
-        throw new PlatformException(StoresProcess.NAME + " did not report READY within "
-                + settings.storesTimeout().toSeconds() + " s; see " + log);
+        throw new PlatformException(name + " did not report READY within " + timeout.toSeconds() + " s; see "
+                + log);
     }
 
-    ServiceProcess startService(PlatformService service, PlatformPorts ports, StoresProcess stores) {
+    long keycloakLogSize() {
+        return Readiness.sizeOf(logOf(KeycloakProcess.NAME));
+    }
+
+    ServiceProcess startService(PlatformService service, PlatformPorts ports, StoresProcess stores,
+                                KeycloakProcess keycloak) {
         Path log = logOf(service.serviceName());
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.of(service)));
@@ -76,6 +109,10 @@ final class PlatformStarter {
         env.put("EVENTSTORE_PASSWORD", "");
         env.put("CDM_MASTER_KEY_FILE", stores.masterKeyFile());
         env.put("LOG_JSON", String.valueOf(settings.logJson()));
+        if (keycloak == null || keycloak.issuer() == null) {
+            throw new PlatformException("The recorded platform runs no Keycloak; restart it (cdm down, cdm up)");
+        }
+        env.put("CDM_OIDC_URL", keycloak.issuer());
         if (service == PlatformService.INGESTION || service == PlatformService.CONSENT) {
             env.put("PROFILE_SERVICE_ADDRESS", "127.0.0.1:" + ports.profile());
         }

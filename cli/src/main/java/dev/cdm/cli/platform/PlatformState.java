@@ -6,12 +6,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What {@code up} started: the content of {@code <data>/run/platform.json}. */
-public record PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services) {
+/**
+ * What {@code up} started: the content of {@code <data>/run/platform.json}. {@code keycloak} is null in a state
+ * written before the platform ran its own Keycloak.
+ */
+public record PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services,
+                            KeycloakProcess keycloak) {
 
     public PlatformState {
         Objects.requireNonNull(stores, "stores");
         services = List.copyOf(services);
+    }
+
+    public PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services) {
+        this(dataDir, startedAt, stores, services, null);
     }
 
     public Optional<ServiceProcess> service(String name) {
@@ -32,7 +40,7 @@ public record PlatformState(String dataDir, Instant startedAt, StoresProcess sto
         }
         updated.add(process);
         updated.sort((a, b) -> order(a).compareTo(order(b)));
-        return new PlatformState(dataDir, startedAt, stores, updated);
+        return new PlatformState(dataDir, startedAt, stores, updated, keycloak);
     }
 
     private static PlatformService order(ServiceProcess process) {

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record PlatformStatus(boolean running, boolean ready, String dataDir, Instant startedAt,
                              EventStore eventStore, MongoDb mongodb, ProcessStatus stores,
-                             Map<String, ServiceStatus> services) {
+                             Map<String, ServiceStatus> services, KeycloakStatus keycloak) {
 
     public record EventStore(String jdbcUrl, String user, int port) {
     }
@@ -23,12 +23,15 @@ public record PlatformStatus(boolean running, boolean ready, String dataDir, Ins
     public record ProcessStatus(long pid, boolean alive, boolean ready, String log) {
     }
 
+    public record KeycloakStatus(long pid, int port, String issuer, boolean alive, boolean ready, String log) {
+    }
+
     public record ServiceStatus(long pid, int port, String grpcAddress, String httpUrl, boolean alive,
                                 boolean ready, String log) {
     }
 
     static PlatformStatus notRunning(Path dataDir) {
-        return new PlatformStatus(false, false, dataDir.toString(), null, null, null, null, Map.of());
+        return new PlatformStatus(false, false, dataDir.toString(), null, null, null, null, Map.of(), null);
     }
 
     static PlatformStatus inspect(PlatformState state) {
@@ -47,10 +50,22 @@ public record PlatformStatus(boolean running, boolean ready, String dataDir, Ins
             anyAlive |= alive;
             allReady &= ready;
         }
+        KeycloakProcess keycloak = state.keycloak();
+        KeycloakStatus keycloakStatus = null;
+        if (keycloak != null) {
+            boolean alive = ProcessControl.find(keycloak.pid(), keycloak.startedAt()).isPresent();
+            boolean ready = alive && keycloak.issuer() != null && Readiness.acceptsConnections(keycloak.port());
+            keycloakStatus = new KeycloakStatus(keycloak.pid(), keycloak.port(), keycloak.issuer(), alive, ready,
+                    keycloak.log());
+            anyAlive |= alive;
+            allReady &= ready;
+        } else {
+            allReady = false;
+        }
         return new PlatformStatus(anyAlive, allReady, state.dataDir(), state.startedAt(),
                 new EventStore(stores.jdbcUrl(), stores.user(), stores.postgresPort()),
                 new MongoDb(stores.mongoUri(), stores.mongoPort()),
                 new ProcessStatus(stores.pid(), storesAlive, storesReady, stores.log()),
-                Collections.unmodifiableMap(services));
+                Collections.unmodifiableMap(services), keycloakStatus);
     }
 }

@@ -68,6 +68,8 @@ class StatusCommandTest {
         assertThat(profileService.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
         assertThat(profileService.get("port").asInt()).isEqualTo(port);
         assertThat(profileService.get("grpc_address").asText()).isEqualTo("127.0.0.1:" + port);
+        assertThat(json.at("/keycloak/issuer").asText()).isEqualTo("http://127.0.0.1:" + port + "/realms/cdm");
+        assertThat(json.at("/keycloak/ready").asBoolean()).isTrue();
         assertThat(profileService.get("ready").asBoolean()).isTrue();
         assertThat(json.get("services").size()).isEqualTo(4);
     }

@@ -1,0 +1,145 @@
+package dev.cdm.analytics.grpc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cdm.proto.v1.AnalyticsServiceGrpc;
+import dev.cdm.proto.v1.GetProfileCountsRequest;
+import dev.cdm.proto.v1.ListProjectionsRequest;
+import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
+import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
+import dev.cdm.testing.TestTokens;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call analytics-service: a bearer token of realm cdm for this service, with the role the access policy
+ * names. Every refusal is UNAUTHENTICATED or PERMISSION_DENIED, says what is missing, and leaves the service up.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class AnalyticsAccessTest {
+
+    @TestHTTPResource("/")
+    URL url;
+
+    private GrpcTestChannel connection;
+
+    @BeforeEach
+    void connect() {
+        connection = GrpcTestChannel.to(url);
+    }
+
+    @AfterEach
+    void disconnect() {
+        connection.close();
+    }
+
+    @Test
+    void anAnalyst_readsTheCounts() {
+        assertThat(counts(connection.as("analyst")).getTotalProfiles()).isNotNegative();
+    }
+
+    @Test
+    void aCallWithoutToken_isUnauthenticated_andSaysWhatIsMissing() {
+        StatusRuntimeException refused = refusal(connection.channel());
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(refused.getStatus().getDescription()).contains("bearer token");
+    }
+
+    @Test
+    void aCallerWithoutTheRole_isPermissionDenied_andTheMessageNamesTheRole() {
+        for (String user : new String[] {"ingest", "support", "officer"}) {
+            StatusRuntimeException refused = refusal(connection.as(user));
+
+            assertThat(refused.getStatus().getCode()).as(user).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(refused.getStatus().getDescription()).as(user)
+                    .contains("cdm.v1.AnalyticsService/GetProfileCounts", "requires the role analyst");
+        }
+    }
+
+    @Test
+    void replayingAProjection_needsPlatformAdmin() {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () ->
+                ProjectionAdminServiceGrpc.newBlockingStub(connection.as("analyst"))
+                        .listProjections(ListProjectionsRequest.getDefaultInstance()));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getStatus().getDescription()).contains("platform-admin");
+        assertThat(ProjectionAdminServiceGrpc.newBlockingStub(connection.as("admin"))
+                .listProjections(ListProjectionsRequest.getDefaultInstance()).getProjectionsCount()).isPositive();
+    }
+
+    @Test
+    void aTamperedToken_isUnauthenticated() {
+        String[] parts = TestTokens.of("analyst").split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x5a;
+        String tampered = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+
+        assertThat(refusal(connection.withToken(tampered)).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aTokenWithClaimsRewritten_isUnauthenticated() {
+        String[] parts = TestTokens.of("ingest").split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"ingest-writer\"",
+                "\"analyst\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes())
+                + "." + parts[2];
+
+        assertThat(refusal(connection.withToken(forged)).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aTokenForAnotherAudience_isUnauthenticated() {
+        // ingestion-service's own token is issued for profile-service only
+        assertThat(refusal(connection.withToken(TestTokens.ofService("ingestion-service"))).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aTokenOfAnotherRealm_isUnauthenticated() {
+        assertThat(refusal(connection.withToken(KeycloakResource.masterRealmToken())).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void garbageInsteadOfAToken_isUnauthenticated_andTheServiceStaysHealthy() {
+        assertThat(refusal(connection.withToken("{\"$ne\": null}")).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+
+        assertThat(HealthGrpc.newBlockingStub(connection.channel()).check(HealthCheckRequest.getDefaultInstance())
+                .getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        assertThat(counts(connection.as("analyst")).getTotalProfiles()).isNotNegative();
+    }
+
+    private static dev.cdm.proto.v1.ProfileCounts counts(Channel channel) {
+        return AnalyticsServiceGrpc.newBlockingStub(channel).getProfileCounts(GetProfileCountsRequest.getDefaultInstance());
+    }
+
+    private static StatusRuntimeException refusal(Channel channel) {
+        return catchThrowableOfType(StatusRuntimeException.class, () -> counts(channel));
+    }
+}

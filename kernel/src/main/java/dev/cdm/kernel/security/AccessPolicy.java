@@ -1,0 +1,127 @@
+package dev.cdm.kernel.security;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Who may call which gRPC method: a versioned document ({@value #RESOURCE}), read once, so that access rules are
+ * data to review rather than checks spread over the services. A rule names a full method
+ * ({@code cdm.v1.ProfileService/GetProfile}) or every method of a service ({@code cdm.v1.DataSubjectRequests/*});
+ * the exact name wins. A method the document does not name is refused: access is denied by default.
+ */
+public final class AccessPolicy {
+
+    public static final String RESOURCE = "/security/access-policy.json";
+
+    private final String version;
+    private final Set<String> open;
+    private final Set<String> authenticated;
+    private final Map<String, Set<String>> roles;
+
+    AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles) {
+        this.version = version;
+        this.open = Set.copyOf(open);
+        this.authenticated = Set.copyOf(authenticated);
+        this.roles = Map.copyOf(roles);
+    }
+
+    /** The policy shipped with this build. */
+    public static AccessPolicy load() {
+        try (InputStream in = AccessPolicy.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing class-path resource " + RESOURCE);
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The access policy " + RESOURCE + " is not readable", e);
+        }
+    }
+
+    static AccessPolicy parse(InputStream json) throws IOException {
+        Document document = new ObjectMapper().readValue(json, Document.class);
+        if (document.version == null || document.version.isBlank()) {
+            throw new IllegalArgumentException("The access policy has no version");
+        }
+        Map<String, Set<String>> roles = new TreeMap<>();
+        document.roles.forEach((method, allowed) -> {
+            if (allowed.isEmpty()) {
+                throw new IllegalArgumentException("Rule " + method + " of the access policy names no role");
+            }
+            roles.put(method, new TreeSet<>(allowed));
+        });
+        return new AccessPolicy(document.version, Set.copyOf(document.open), Set.copyOf(document.authenticated),
+                roles);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** What a call of {@code fullMethodName} ({@code package.Service/Method}) requires. */
+    public Requirement requirementOf(String fullMethodName) {
+        if (matches(open, fullMethodName)) {
+            return Requirement.NOTHING;
+        }
+        Set<String> allowed = roles.get(fullMethodName);
+        if (allowed == null) {
+            allowed = roles.get(serviceWildcard(fullMethodName));
+        }
+        if (allowed != null) {
+            return new Requirement(true, allowed);
+        }
+        if (matches(authenticated, fullMethodName)) {
+            return Requirement.TOKEN;
+        }
+        return Requirement.DENIED;
+    }
+
+    private static boolean matches(Set<String> rules, String fullMethodName) {
+        return rules.contains(fullMethodName) || rules.contains(serviceWildcard(fullMethodName));
+    }
+
+    private static String serviceWildcard(String fullMethodName) {
+        int slash = fullMethodName.indexOf('/');
+        return (slash < 0 ? fullMethodName : fullMethodName.substring(0, slash)) + "/*";
+    }
+
+    /**
+     * A token or not, and the roles of which the caller needs one. {@link #DENIED} needs a token and a role that
+     * nobody can have: the method is not in the policy.
+     */
+    public record Requirement(boolean token, Set<String> anyOfRoles) {
+
+        static final Requirement NOTHING = new Requirement(false, Set.of());
+        static final Requirement TOKEN = new Requirement(true, Set.of());
+        static final Requirement DENIED = new Requirement(true, null);
+
+        public boolean denied() {
+            return anyOfRoles == null;
+        }
+
+        /** Whether a caller with {@code callerRoles} meets it (a token is taken as given). */
+        public boolean allows(Set<String> callerRoles) {
+            return !denied() && (anyOfRoles.isEmpty() || anyOfRoles.stream().anyMatch(callerRoles::contains));
+        }
+    }
+
+    private static final class Document {
+        @JsonProperty("version")
+        String version;
+        @JsonProperty("description")
+        String description;
+        @JsonProperty("open")
+        List<String> open = List.of();
+        @JsonProperty("authenticated")
+        List<String> authenticated = List.of();
+        @JsonProperty("roles")
+        Map<String, List<String>> roles = Map.of();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cdm.kernel.security;
+
+import dev.cdm.kernel.security.AccessPolicy.Requirement;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.spi.Prioritized;
+import java.util.Set;
+
+/**
+ * Enforces the {@link AccessPolicy} on every gRPC call. The bearer token itself is verified before the call gets
+ * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
+ * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
+ * roles include one the method allows. Refusals name the method and the roles it needs, never any data.
+ */
+public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
+
+    /** Right after Quarkus' own gRPC security interceptor, which hands over the identity of the HTTP request. */
+    static final int PRIORITY = Integer.MAX_VALUE - 200;
+
+    private final AccessPolicy policy;
+    private final CurrentIdentityAssociation identities;
+
+    public AccessPolicyInterceptor(AccessPolicy policy, CurrentIdentityAssociation identities) {
+        this.policy = policy;
+        this.identities = identities;
+    }
+
+    @Override
+    public <Q, S> ServerCall.Listener<Q> interceptCall(ServerCall<Q, S> call, Metadata headers,
+                                                       ServerCallHandler<Q, S> next) {
+        String method = call.getMethodDescriptor().getFullMethodName();
+        Requirement requirement = policy.requirementOf(method);
+        if (!requirement.token()) {
+            return next.startCall(call, headers);
+        }
+        SecurityIdentity identity = identities.getIdentity();
+        if (identity == null || identity.isAnonymous()) {
+            return refuse(call, Status.UNAUTHENTICATED.withDescription(method + " needs a bearer token of realm cdm"
+                    + " (metadata \"authorization: Bearer <access token>\"; `cdm login` gets one)"));
+        }
+        if (!requirement.allows(identity.getRoles())) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(method, requirement)));
+        }
+        return next.startCall(call, headers);
+    }
+
+    private String denial(String method, Requirement requirement) {
+        if (requirement.denied()) {
+            return method + " is open to no caller: access policy " + policy.version() + " does not name it";
+        }
+        Set<String> roles = requirement.anyOfRoles();
+        return method + " requires the role " + (roles.size() == 1 ? roles.iterator().next()
+                : "one of " + String.join(", ", roles)) + " (access policy " + policy.version() + ")";
+    }
+
+    private static <Q, S> ServerCall.Listener<Q> refuse(ServerCall<Q, S> call, Status status) {
+        call.close(status, new Metadata());
+        return new ServerCall.Listener<>() { };
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+}

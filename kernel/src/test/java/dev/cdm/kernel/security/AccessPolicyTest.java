@@ -1,0 +1,89 @@
+package dev.cdm.kernel.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cdm.kernel.security.AccessPolicy.Requirement;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AccessPolicyTest {
+
+    private final AccessPolicy policy = AccessPolicy.load();
+
+    @ParameterizedTest(name = "{0} by {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "cdm.v1.AnalyticsService/GetProfileCounts      | analyst                    | true",
+        "cdm.v1.AnalyticsService/GetProfileCounts      | profile-reader pii-reader  | false",
+        "cdm.v1.AnalyticsService/GetProfileCounts      | ingest-writer              | false",
+        "cdm.v1.IngestionService/IngestStream          | ingest-writer              | true",
+        "cdm.v1.IngestionService/IngestStream          | analyst profile-reader     | false",
+        "cdm.v1.DataSubjectRequests/RequestErasure     | compliance-officer         | true",
+        "cdm.v1.DataSubjectRequests/RequestErasure     | consent-manager pii-reader | false",
+        "cdm.v1.ProfileService/GetProfile              | profile-reader             | true",
+        "cdm.v1.ProfileService/SplitProfile            | profile-reader pii-reader  | false",
+        "cdm.v1.ProjectionAdminService/ReplayProjection | analyst                   | false",
+        "cdm.v1.ProjectionAdminService/ReplayProjection | platform-admin            | true",
+        "cdm.v1.ProjectionAdminService/AwaitProjections | ingest-writer             | true",
+        "grpc.reflection.v1.ServerReflection/ServerReflectionInfo | analyst         | true"})
+    void theShippedPolicy_allowsEachMethodToItsRolesOnly(String method, String roles, boolean allowed) {
+        Requirement requirement = policy.requirementOf(method);
+
+        assertThat(requirement.token()).isTrue();
+        assertThat(requirement.allows(Set.of(roles.split(" ")))).isEqualTo(allowed);
+    }
+
+    @Test
+    void health_needsNoToken() {
+        assertThat(policy.requirementOf("grpc.health.v1.Health/Check").token()).isFalse();
+    }
+
+    @Test
+    void aMethodThePolicyDoesNotName_isDeniedToEveryone() {
+        Requirement requirement = policy.requirementOf("cdm.v1.ProfileService/DeleteEverything");
+
+        assertThat(requirement.denied()).isTrue();
+        assertThat(requirement.allows(Set.of("platform-admin", "analyst"))).isFalse();
+    }
+
+    @Test
+    void anExactRule_winsOverItsServicesWildcard() throws Exception {
+        AccessPolicy custom = AccessPolicy.parse(json("""
+                {"version": "t1", "roles": {"cdm.v1.X/*": ["a"], "cdm.v1.X/Special": ["b"]}}"""));
+
+        assertThat(custom.requirementOf("cdm.v1.X/Special").allows(Set.of("a"))).isFalse();
+        assertThat(custom.requirementOf("cdm.v1.X/Special").allows(Set.of("b"))).isTrue();
+        assertThat(custom.requirementOf("cdm.v1.X/Other").allows(Set.of("a"))).isTrue();
+    }
+
+    @Test
+    void aPolicyWithoutVersion_orARuleWithoutRoles_isRefused() {
+        assertThatThrownBy(() -> AccessPolicy.parse(json("{\"roles\": {}}")))
+                .hasMessageContaining("no version");
+        assertThatThrownBy(() -> AccessPolicy.parse(json("{\"version\": \"t\", \"roles\": {\"cdm.v1.X/Y\": []}}")))
+                .hasMessageContaining("cdm.v1.X/Y");
+    }
+
+    @Test
+    void theShippedPolicy_namesEveryMethodOfEveryCdmService() throws Exception {
+        for (var service : java.util.List.of(dev.cdm.proto.v1.AnalyticsServiceGrpc.getServiceDescriptor(),
+                dev.cdm.proto.v1.IngestionServiceGrpc.getServiceDescriptor(),
+                dev.cdm.proto.v1.ProfileServiceGrpc.getServiceDescriptor(),
+                dev.cdm.proto.v1.ConsentServiceGrpc.getServiceDescriptor(),
+                dev.cdm.proto.v1.DataSubjectRequestsGrpc.getServiceDescriptor(),
+                dev.cdm.proto.v1.ProjectionAdminServiceGrpc.getServiceDescriptor())) {
+            for (var method : service.getMethods()) {
+                assertThat(policy.requirementOf(method.getFullMethodName()).denied())
+                        .as(method.getFullMethodName()).isFalse();
+            }
+        }
+    }
+
+    private static ByteArrayInputStream json(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

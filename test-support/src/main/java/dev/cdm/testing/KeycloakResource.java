@@ -1,0 +1,89 @@
+package dev.cdm.testing;
+
+import dev.cdm.keycloak.EmbeddedKeycloak;
+import dev.cdm.keycloak.KeycloakSettings;
+import dev.cdm.keycloak.TokenEndpoint;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak (the Maven Central distribution that embedded-keycloak unpacks, found by the
+ * {@code cdm.keycloak.home} system property the build sets) with the local realm and its demo users, in a fresh
+ * data directory, for the {@code @QuarkusTest} classes of a module. The service under test verifies tokens
+ * against it; {@link TestTokens} gets them.
+ */
+public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String ADMIN = "test-admin";
+    private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
+    private static EmbeddedKeycloak keycloak;
+    private Path data;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            data = Files.createTempDirectory("cdm-test-keycloak");
+            keycloak = EmbeddedKeycloak.start(KeycloakSettings.local(home(), data, 0, ADMIN, ADMIN_PASSWORD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting Keycloak", e);
+        }
+        return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+        deleteQuietly(data);
+    }
+
+    /** The realm's issuer URL while Keycloak runs. */
+    public static synchronized String issuer() {
+        if (keycloak == null) {
+            throw new IllegalStateException("Keycloak is not running: annotate the test with"
+                    + " @QuarkusTestResource(KeycloakResource.class)");
+        }
+        return keycloak.issuer();
+    }
+
+    /**
+     * A valid token that is not of realm cdm: the bootstrap admin's, from the master realm of the same Keycloak
+     * (for tests that a service refuses another realm's tokens).
+     */
+    public static synchronized String masterRealmToken() {
+        issuer();
+        return new TokenEndpoint(keycloak.baseUrl() + "/realms/master").password("admin-cli", ADMIN, ADMIN_PASSWORD)
+                .accessToken();
+    }
+
+    private static Path home() {
+        String home = System.getProperty("cdm.keycloak.home");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("System property cdm.keycloak.home is not set (the parent pom sets it)");
+        }
+        return Path.of(home);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+}
