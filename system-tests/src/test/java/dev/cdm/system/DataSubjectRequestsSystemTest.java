@@ -190,13 +190,20 @@ class DataSubjectRequestsSystemTest {
         String email = "marta.kowalska." + tag + "@example.org";
         String profileId = ingest("web", "Marta", "Kowalska", email, "").getProfileId();
         ingest("shop", "Marta", "Kowalska", email, "+48 601 234 567");
+        // refused for its birth date before it reached the profile: only the phone ties it to Marta
+        catchThrowableOfType(StatusRuntimeException.class, () -> ingestion.ingestRecord(IngestRecordRequest
+                .newBuilder().setKey(SourceRecordKey.newBuilder().setSource("app").setSourceRecordId("rej-" + tag))
+                .setPerson(PersonFields.newBuilder().setFirstName("Marta").setLastName("Kowalska")
+                        .setPhone("601 234 567").setBirthDate("31.02.1990").setCountry("PL"))
+                .build()));
         awaitProjections();
 
         SubjectDataExport export = requests.exportSubjectData(RequestExportRequest.newBuilder()
                 .setSubject(SubjectRef.newBuilder().setEmail(email)).setRequestedBy("officer").build());
 
         assertThat(export.getJson()).contains("\"format\" : \"cdm.subject-export.v1\"", profileId, "Kowalska",
-                email, "+48601234567", "\"history\"", "\"consents\"", "\"data_subject_requests\"");
+                email, "+48601234567", "\"history\"", "\"consents\"", "\"data_subject_requests\"",
+                "\"rejected_records\"", "rej-" + tag, "31.02.1990");
         DataSubjectRequest request = export.getRequest();
         assertThat(request.getType()).isEqualTo(RequestType.REQUEST_TYPE_EXPORT);
         assertThat(request.getStatus()).isEqualTo(RequestStatus.REQUEST_STATUS_COMPLETED);

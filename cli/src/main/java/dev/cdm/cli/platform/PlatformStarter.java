@@ -116,6 +116,9 @@ final class PlatformStarter {
         if (service == PlatformService.INGESTION || service == PlatformService.CONSENT) {
             env.put("PROFILE_SERVICE_ADDRESS", "127.0.0.1:" + ports.profile());
         }
+        if (service == PlatformService.CONSENT) {
+            env.put("INGESTION_SERVICE_ADDRESS", "127.0.0.1:" + ports.ingestion());
+        }
         Process process = launcher.startJar(layout.serviceJar(service), List.of(), env, log);
         return new ServiceProcess(service.serviceName(), process.pid(), startTimeOf(process), ports.of(service),
                 log.toString());

@@ -29,7 +29,6 @@ import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.LiftRestrictionRequest;
-import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.ListRequestsRequest;
 import dev.cdm.proto.v1.ListRequestsResponse;
 import dev.cdm.proto.v1.PersonFields;
@@ -138,7 +137,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         }
         if (request.getSuppress()) {
             // the identifiers are read while the keys still exist; what is kept are their keyed HMACs
-            commands.send(new SuppressIdentifiersCommand(requestId, identifierKeysOf(resolved), clock.instant()));
+            commands.send(new SuppressIdentifiersCommand(requestId, resolved.identifierKeys(suppressionKeys),
+                    clock.instant()));
         }
         List<String> destroyed = destroyKeys(requestId, resolved);
         LOG.infof("Erasure %s of profile %s: %d records, %d data keys destroyed", requestId,
@@ -400,19 +400,8 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
         }
     }
 
-    /** The keyed HMACs of the subject's emails and phones: readable only while the subject's keys exist. */
-    private List<String> identifierKeysOf(ResolvedSubject subject) {
-        return subject.profile().getSourceRecordsList().stream()
-                .map(LinkedSourceRecord::getPerson)
-                .flatMap(person -> suppressionKeys.of(person.getEmail(), person.getPhone(), person.getCountry())
-                        .stream())
-                .distinct()
-                .sorted()
-                .toList();
-    }
-
     private List<String> destroyKeys(String requestId, ResolvedSubject subject) {
-        List<String> identifiers = identifierKeysOf(subject);
+        List<String> identifiers = subject.identifierKeys(suppressionKeys);
         List<String> destroyed = keys.destroy(DataSubjects.ofRecords(subject.records()));
         commands.send(new RecordKeysDestroyedCommand(requestId, destroyed, identifiers, clock.instant()));
         return destroyed;

@@ -1,6 +1,7 @@
 package dev.cdm.consent.grpc;
 
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
@@ -111,6 +112,16 @@ public class ProfileDirectory {
 
         public List<String> allProfileIds() {
             return Stream.concat(Stream.of(profileId), mergedProfileIds.stream()).toList();
+        }
+
+        /** The keyed HMACs of the subject's emails and phones: computable only while the subject's keys exist. */
+        public List<String> identifierKeys(SuppressionKeys keys) {
+            return profile.getSourceRecordsList().stream()
+                    .map(LinkedSourceRecord::getPerson)
+                    .flatMap(person -> keys.of(person.getEmail(), person.getPhone(), person.getCountry()).stream())
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
     }
 }

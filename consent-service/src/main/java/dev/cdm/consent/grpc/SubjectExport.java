@@ -29,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Builds the answer to an access request (GDPR Art. 15, portability Art. 20): one JSON document of everything held
  * about the subject. The profile with every source record (values as sent and normalized, provenance and match
  * decisions), the history of the profile and of each profile merged into it, the consents in force and every
- * consent event, and the data-subject requests about them. It is built on demand and handed to the requester;
- * nothing of it is stored.
+ * consent event, the records ingestion refused (with what was sent), and the data-subject requests about them. It
+ * is built on demand and handed to the requester; nothing of it is stored.
  */
 @ApplicationScoped
 public class SubjectExport {
@@ -46,6 +46,9 @@ public class SubjectExport {
 
     @Inject
     CurrentLedgers ledgers;
+
+    @Inject
+    SubjectRejects rejects;
 
     @Inject
     DataSubjectRequestRepository requests;
@@ -71,6 +74,8 @@ public class SubjectExport {
                 ledgers.governing(subject.profileId()))));
         ArrayNode consentEvents = export.putArray("consent_events");
         subject.allProfileIds().forEach(id -> consentEventsOf(id, consentEvents));
+        ArrayNode rejected = export.putArray("rejected_records");
+        rejects.of(subject).forEach(reject -> rejected.add(proto(reject)));
         ArrayNode dsrs = export.putArray("data_subject_requests");
         for (DataSubjectRequestView request : requests.about(subject.allProfileIds())) {
             dsrs.add(proto(DataSubjectRequestGrpcMapper.toProto(request, participants, at)));

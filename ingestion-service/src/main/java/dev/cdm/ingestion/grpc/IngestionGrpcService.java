@@ -5,6 +5,7 @@ import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestStreamRequest;
 import dev.cdm.proto.v1.IngestStreamResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
+import dev.cdm.proto.v1.ListRejectsOfSubjectRequest;
 import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.ListRejectsResponse;
 import dev.cdm.proto.v1.ResubmitRejectsRequest;
@@ -47,6 +48,14 @@ public class IngestionGrpcService extends IngestionServiceGrpc.IngestionServiceI
     @Blocking
     public void listRejects(ListRejectsRequest request, StreamObserver<ListRejectsResponse> response) {
         response.onNext(rejects.list(request));
+        response.onCompleted();
+    }
+
+    @Override
+    @Blocking
+    public void listRejectsOfSubject(ListRejectsOfSubjectRequest request,
+                                     StreamObserver<ListRejectsResponse> response) {
+        response.onNext(rejects.ofSubject(request));
         response.onCompleted();
     }
 

@@ -2,7 +2,9 @@ package dev.cdm.ingestion.grpc;
 
 import dev.cdm.ingestion.api.StoredReject;
 import dev.cdm.ingestion.rejected.RejectedRecordRepository;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.proto.v1.ListRejectsOfSubjectRequest;
 import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.ListRejectsResponse;
 import dev.cdm.proto.v1.ResubmitRejectsRequest;
@@ -17,7 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** {@code ListRejects} and {@code ResubmitRejects}: the review side of the reject store. */
+/**
+ * {@code ListRejects} and {@code ResubmitRejects}: the review side of the reject store; {@code ListRejectsOfSubject}
+ * for access requests.
+ */
 @ApplicationScoped
 class RejectsAdmin {
 
@@ -40,6 +45,18 @@ class RejectsAdmin {
         }
         ListRejectsResponse.Builder response = ListRejectsResponse.newBuilder();
         rejections.list(request.getSource().strip(), request.getIncludeResolved(), limit)
+                .forEach(reject -> response.addRejects(RejectsGrpcMapper.toProto(reject)));
+        return response.build();
+    }
+
+    ListRejectsResponse ofSubject(ListRejectsOfSubjectRequest request) {
+        if (request.getRecordsCount() == 0 && request.getIdentifierKeysCount() == 0) {
+            new FieldViolations().add("records", "give the subject's records or identifier keys").throwIfAny();
+        }
+        List<SourceRecordKey> records = request.getRecordsList().stream()
+                .map(key -> new SourceRecordKey(key.getSource(), key.getSourceRecordId())).toList();
+        ListRejectsResponse.Builder response = ListRejectsResponse.newBuilder();
+        rejections.findOfSubject(records, request.getIdentifierKeysList(), MAX_LIMIT)
                 .forEach(reject -> response.addRejects(RejectsGrpcMapper.toProto(reject)));
         return response.build();
     }

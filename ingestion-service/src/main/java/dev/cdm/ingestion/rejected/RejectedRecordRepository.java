@@ -106,6 +106,21 @@ public class RejectedRecordRepository {
      * (personal data as sent); returns how many there were.
      */
     public long purge(Collection<SourceRecordKey> records, Collection<String> identifierKeys) {
+        return ofSubject(records, identifierKeys)
+                .map(subject -> collection.deleteMany(subject).getDeletedCount()).orElse(0L);
+    }
+
+    /** The rejects of these records and those carrying one of these identifier keys, newest first. */
+    public List<StoredReject> findOfSubject(Collection<SourceRecordKey> records, Collection<String> identifierKeys,
+                                            int limit) {
+        return ofSubject(records, identifierKeys).<List<StoredReject>>map(subject -> collection.find(subject)
+                .sort(Sorts.orderBy(Sorts.descending(REJECTED_AT), Sorts.ascending("_id")))
+                .limit(limit)
+                .map(RejectDocuments::toStored)
+                .into(new ArrayList<>())).orElse(List.of());
+    }
+
+    private static Optional<Bson> ofSubject(Collection<SourceRecordKey> records, Collection<String> identifierKeys) {
         List<Bson> matches = new ArrayList<>(records.stream()
                 .map(key -> Filters.and(Filters.eq("source", key.source()),
                         Filters.eq("sourceRecordId", key.sourceRecordId())))
@@ -113,7 +128,7 @@ public class RejectedRecordRepository {
         if (!identifierKeys.isEmpty()) {
             matches.add(Filters.in(RejectDocuments.IDENTIFIER_KEYS, List.copyOf(identifierKeys)));
         }
-        return matches.isEmpty() ? 0 : collection.deleteMany(Filters.or(matches)).getDeletedCount();
+        return matches.isEmpty() ? Optional.empty() : Optional.of(Filters.or(matches));
     }
 
     public Optional<StoredReject> find(String rejectId) {

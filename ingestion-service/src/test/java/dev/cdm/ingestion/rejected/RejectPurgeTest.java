@@ -60,6 +60,23 @@ class RejectPurgeTest {
     }
 
     @Test
+    void anAccessRequest_findsTheSameRejectsThatAnErasureWouldPurge() {
+        String source = "access-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "Olga.Sokolova." + source + "@Mail.ru";
+        RejectedRecord ofLinkedRecord = reject(source, "linked", Map.of("first_name", "Olga"));
+        RejectedRecord neverLinked = reject(source, "bad-date", Map.of("email", email, "birth_date", "31.02.1984"));
+        RejectedRecord someoneElse = reject(source, "other", Map.of("email", "anna." + source + "@example.org"));
+        List.of(ofLinkedRecord, neverLinked, someoneElse).forEach(rejects::store);
+
+        var found = rejects.findOfSubject(List.of(new SourceRecordKey(source, "linked")),
+                identifierKeys.of(email.toLowerCase(Locale.ROOT), null, null), 100);
+
+        assertThat(found).extracting(reject -> reject.rejected().id())
+                .containsExactlyInAnyOrder(ofLinkedRecord.id(), neverLinked.id());
+        assertThat(rejects.findOfSubject(List.of(), List.of(), 100)).isEmpty();
+    }
+
+    @Test
     void anErasureStoredBeforeIdentifiersWereKept_purgesByRecordAlone() {
         String source = "purge-" + UUID.randomUUID().toString().substring(0, 8);
         RejectedRecord neverLinked = reject(source, "bad-date", Map.of("email", "x@" + source + ".org"));
