@@ -6,6 +6,10 @@ import dev.cdm.keycloak.TokenEndpoint;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +25,8 @@ import java.util.stream.Stream;
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The access-token lifespan of the local realm file, in seconds. */
+    public static final int DEFAULT_ACCESS_TOKEN_LIFESPAN = 300;
     private static final String ADMIN = "test-admin";
     private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
     private static EmbeddedKeycloak keycloak;
@@ -66,6 +72,32 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         issuer();
         return new TokenEndpoint(keycloak.baseUrl() + "/realms/master").password("admin-cli", ADMIN, ADMIN_PASSWORD)
                 .accessToken();
+    }
+
+    /**
+     * Sets realm cdm's access-token lifespan (seconds) through the admin API, e.g. to get a token that expires
+     * during a test. Restore it ({@link #DEFAULT_ACCESS_TOKEN_LIFESPAN}) in a {@code finally}.
+     */
+    public static synchronized void setAccessTokenLifespan(int seconds) {
+        issuer();
+        HttpRequest update = HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/"
+                        + EmbeddedKeycloak.REALM))
+                .header("Authorization", "Bearer " + masterRealmToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\": " + seconds + "}"))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(update,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak refused the lifespan change: HTTP " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     private static Path home() {

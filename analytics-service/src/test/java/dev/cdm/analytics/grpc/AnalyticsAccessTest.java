@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cdm.keycloak.TokenEndpoint;
 import dev.cdm.proto.v1.AnalyticsServiceGrpc;
 import dev.cdm.proto.v1.GetProfileCountsRequest;
 import dev.cdm.proto.v1.ListProjectionsRequest;
@@ -115,6 +116,23 @@ class AnalyticsAccessTest {
     void aTokenForAnotherAudience_isUnauthenticated() {
         // ingestion-service's own token is issued for profile-service only
         assertThat(refusal(connection.withToken(TestTokens.ofService("ingestion-service"))).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void anExpiredToken_isUnauthenticated() throws Exception {
+        String shortLived;
+        KeycloakResource.setAccessTokenLifespan(4);
+        try {
+            shortLived = new TokenEndpoint(KeycloakResource.issuer()).password(TestTokens.CLI_CLIENT, "analyst",
+                    "analyst").accessToken();
+        } finally {
+            KeycloakResource.setAccessTokenLifespan(KeycloakResource.DEFAULT_ACCESS_TOKEN_LIFESPAN);
+        }
+        assertThat(counts(connection.withToken(shortLived)).getTotalProfiles()).as("while valid").isNotNegative();
+        Thread.sleep(6_000); // past its expiry and the service's grace (quarkus.oidc.token.lifespan-grace)
+
+        assertThat(refusal(connection.withToken(shortLived)).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
