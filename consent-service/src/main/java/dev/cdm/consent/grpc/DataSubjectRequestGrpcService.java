@@ -56,6 +56,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -129,7 +130,7 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
             commands.send(new RequestErasureCommand(requestId, resolved.profileId(), resolved.mergedProfileIds(),
                     resolved.records(), made.requestedBy(), made.regulation(), made.at(), made.dueAt()));
         } catch (RuntimeException e) {
-            if (!alreadyRequested(e)) {
+            if (ExceptionUtils.findException(e, AggregateStreamCreationException.class).isEmpty()) {
                 throw e;
             }
             reply(response, awaitRequest(requestId)); // a duplicate that raced the first one
@@ -343,15 +344,6 @@ public class DataSubjectRequestGrpcService extends DataSubjectRequestsGrpc.DataS
      */
     static String erasureIdOf(String profileId) {
         return "dsr-" + UUID.nameUUIDFromBytes(("erasure\u0000" + profileId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static boolean alreadyRequested(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The request as the read model shows it, once the data-subject-requests projection has reached it. */

@@ -34,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -344,7 +345,8 @@ public class ResolutionLane {
                     workspace.found(profileId, record);
                     return new Registered(profileId, outcome, List.of());
                 } catch (RuntimeException e) {
-                    if (!erased(e) || attempt == MAX_REFOUNDINGS) {
+                    if (ExceptionUtils.findException(e, ProfileErasedException.class).isEmpty()
+                            || attempt == MAX_REFOUNDINGS) {
                         throw e;
                     }
                     profileId = registration.key().refoundingProfileId(profileId);
@@ -378,14 +380,5 @@ public class ResolutionLane {
                     .map(m -> IndexedRecord.of(m.record(), m.person())).toList());
             return new Split(profileId, newProfileId);
         }
-    }
-
-    private static boolean erased(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProfileErasedException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
