@@ -31,6 +31,14 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     public static final String LOCAL_REALM_RESOURCE = "/realms/realm-cdm-local.json";
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The secret of a service's confidential client in the local realm (local use only; the production realm has
+     * none, and Keycloak or the operator sets them).
+     */
+    public static String localClientSecret(String clientId) {
+        return "local-only-" + clientId + "-secret";
+    }
+
     private final Process process;
     private final int port;
     private final String issuer;

@@ -77,16 +77,19 @@ class EmbeddedKeycloakTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingestion-service, ingest-writer", "profile-service, profile-reader",
-        "consent-service, profile-reader", "analytics-service, profile-reader"})
+    @CsvSource({"ingestion-service, ingest-writer, profile-service",
+        "profile-service, profile-reader, profile-service",
+        "consent-service, profile-reader pii-reader compliance-officer, profile-service ingestion-service",
+        "analytics-service, profile-reader, profile-service"})
     @Order(3)
-    void clientCredentialsGrant_carriesTheServiceRolesAndAudience(String client, String role) throws Exception {
+    void clientCredentialsGrant_carriesTheServiceRolesAndAudience(String client, String roles, String audiences)
+            throws Exception {
         JsonNode claims = claims(token(Map.of("grant_type", "client_credentials", "client_id", client,
-                "client_secret", "local-only-" + client + "-secret")));
+                "client_secret", EmbeddedKeycloak.localClientSecret(client))));
 
         assertThat(claims.path("azp").asText()).isEqualTo(client);
-        assertThat(realmRoles(claims)).containsExactly(role);
-        assertThat(audiences(claims)).containsExactly("profile-service");
+        assertThat(realmRoles(claims)).containsExactlyInAnyOrder(roles.split(" "));
+        assertThat(audiences(claims)).containsExactlyInAnyOrder(audiences.split(" "));
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class GrpcTestChannel implements AutoCloseable {
         });
     }
 
+    /** Call credentials with the access token of demo user {@code user}, for a stub on a channel built elsewhere. */
+    public static CallCredentials credentialsOf(String user) {
+        return new BearerToken(TestTokens.of(user));
+    }
+
     @Override
     public void close() {
         channel.shutdownNow();

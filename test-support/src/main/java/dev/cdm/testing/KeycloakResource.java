@@ -43,7 +43,10 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting Keycloak", e);
         }
-        return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer());
+        // the service under test verifies tokens against this realm and calls its peers with its own client's
+        // token: the secret is the local realm's for the service's name (a config expression)
+        return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "quarkus.oidc-client.credentials.secret", EmbeddedKeycloak.localClientSecret("${cdm.service.name}"));
     }
 
     @Override

@@ -1,9 +1,15 @@
 package dev.cdm.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cdm.keycloak.EmbeddedKeycloak;
 import dev.cdm.keycloak.TokenEndpoint;
 import dev.cdm.keycloak.TokenEndpoint.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +35,20 @@ public final class TestTokens {
     /** The access token of a service's own client, e.g. {@code ingestion-service}. */
     public static String ofService(String clientId) {
         return cached("client:" + clientId,
-                () -> endpoint().clientCredentials(clientId, "local-only-" + clientId + "-secret"));
+                () -> endpoint().clientCredentials(clientId, EmbeddedKeycloak.localClientSecret(clientId)));
+    }
+
+    /** The claims of a JWT access token (its payload, unverified: for assertions on a token a test was handed). */
+    public static JsonNode claimsOf(String accessToken) {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("Not a JWT: " + parts.length + " parts");
+        }
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String cached(String key, java.util.function.Supplier<Tokens> fetch) {

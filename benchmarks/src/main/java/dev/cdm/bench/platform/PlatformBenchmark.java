@@ -11,6 +11,10 @@ import dev.cdm.bench.RunOptions;
 import dev.cdm.bench.TempDirectory;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
+import dev.cdm.cli.auth.Login;
+import dev.cdm.cli.auth.SessionFile;
+import dev.cdm.cli.auth.SessionTokens;
+import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformLayout;
 import dev.cdm.cli.platform.PlatformPorts;
@@ -22,10 +26,13 @@ import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.SourceRecordKey;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +109,7 @@ public final class PlatformBenchmark implements Callable<Integer> {
             MemorySnapshot afterUp = MemorySnapshot.take(state, dataDir);
             Map<String, Double> startTimes = StartTimes.fromLogs(state.services());
             long ingestStart = System.nanoTime();
-            IngestLoop loop = ingestLoop(state, cleanup);
+            IngestLoop loop = ingestLoop(state, dataDir, cleanup);
             List<IngestLoop.Sample> samples = ingestAll(loop);
             long ingestNanos = System.nanoTime() - ingestStart;
             ReadProbes probes = probeReads(loop, samples);
@@ -122,15 +129,20 @@ public final class PlatformBenchmark implements Callable<Integer> {
         }
     }
 
-    private IngestLoop ingestLoop(PlatformState state, Cleanup cleanup) {
+    private IngestLoop ingestLoop(PlatformState state, Path dataDir, Cleanup cleanup) {
         ManagedChannel ingestion = channel(state, PlatformService.INGESTION);
         ManagedChannel profiles = channel(state, PlatformService.PROFILE);
         cleanup.add("close the gRPC channels", () -> {
             ingestion.shutdownNow();
             profiles.shutdownNow();
         });
-        return new IngestLoop(IngestionServiceGrpc.newBlockingStub(ingestion),
-                ProfileServiceGrpc.newBlockingStub(profiles), Duration.ofMillis(pollIntervalMs),
+        // the calls are the local demo admin's, as after `cdm login --user admin`
+        SessionFile session = SessionFile.in(dataDir);
+        new Login(session).logIn(state.keycloak().issuer(), "admin", "admin");
+        ClientInterceptor admin = ServiceClients.bearerToken(new SessionTokens(session, Clock.systemUTC())::accessToken);
+        return new IngestLoop(IngestionServiceGrpc.newBlockingStub(ClientInterceptors.intercept(ingestion, admin)),
+                ProfileServiceGrpc.newBlockingStub(ClientInterceptors.intercept(profiles, admin)),
+                Duration.ofMillis(pollIntervalMs),
                 Duration.ofSeconds(visibleTimeoutSeconds));
     }
 

@@ -22,11 +22,17 @@ public final class ProfileHistoryCommand extends ProfileQueryCommand<ProfileHist
     void printText(PrintWriter out, ProfileHistory history) {
         out.println("History of profile " + history.getProfileId() + " (" + history.getEntriesCount()
                 + " events):");
-        Table table = new Table("  SEQ", "TIME", "TYPE", "SUMMARY", "CORRELATION");
+        Table table = new Table("  SEQ", "TIME", "TYPE", "SUMMARY", "BY", "CORRELATION");
         for (ProfileHistoryEntry entry : history.getEntriesList()) {
             table.row("  " + entry.getSequenceNumber(), Text.time(entry.getTimestamp()), entry.getEventType(),
-                    entry.getSummary(), Text.orDash(entry.getCorrelationId()));
+                    entry.getSummary(), causedBy(entry), Text.orDash(entry.getCorrelationId()));
         }
         table.print(out);
+    }
+
+    /** The caller, and for whom it acted: "ingestion-service for ingest". */
+    private static String causedBy(ProfileHistoryEntry entry) {
+        String caller = Text.orDash(entry.getCaller());
+        return entry.getOnBehalfOf().isEmpty() ? caller : caller + " for " + entry.getOnBehalfOf();
     }
 }

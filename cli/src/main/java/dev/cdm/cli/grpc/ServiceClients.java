@@ -85,6 +85,11 @@ public final class ServiceClients implements AutoCloseable {
         }
     }
 
+    /** Puts the bearer token that {@code accessTokens} gives (if any) on every call. */
+    public static ClientInterceptor bearerToken(Supplier<Optional<String>> accessTokens) {
+        return new BearerToken(accessTokens);
+    }
+
     private static final class BearerToken implements ClientInterceptor {
         private final Supplier<Optional<String>> tokens;
 

@@ -1,5 +1,6 @@
 package dev.cdm.cli.platform;
 
+import dev.cdm.keycloak.EmbeddedKeycloak;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,7 @@ final class PlatformStarter {
             throw new PlatformException("The recorded platform runs no Keycloak; restart it (cdm down, cdm up)");
         }
         env.put("CDM_OIDC_URL", keycloak.issuer());
+        env.put("CDM_OIDC_CLIENT_SECRET", EmbeddedKeycloak.localClientSecret(service.serviceName()));
         if (service == PlatformService.INGESTION || service == PlatformService.CONSENT) {
             env.put("PROFILE_SERVICE_ADDRESS", "127.0.0.1:" + ports.profile());
         }

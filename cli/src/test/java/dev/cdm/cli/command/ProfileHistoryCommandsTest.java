@@ -33,10 +33,11 @@ class ProfileHistoryCommandsTest {
     private static final ProfileHistory HISTORY = ProfileHistory.newBuilder().setProfileId("p-1")
             .addEntries(ProfileHistoryEntry.newBuilder().setSequenceNumber(0)
                     .setEventType("cdm.profile.ProfileCreated")
-                    .setSummary("profile created by record web/42").setCorrelationId("c-1")
+                    .setSummary("profile created by record web/42").setCorrelationId("c-1").setCaller("admin")
                     .setTimestamp(Timestamp.newBuilder().setSeconds(CREATED)))
             .addEntries(ProfileHistoryEntry.newBuilder().setSequenceNumber(1)
                     .setEventType("cdm.profile.SourceRecordChanged").setSummary("record web/42 changed: address")
+                    .setCaller("service-account-ingestion-service").setOnBehalfOf("ingest")
                     .addChangedFields("address").setTimestamp(Timestamp.newBuilder().setSeconds(CREATED + 60)))
             .build();
 
@@ -64,9 +65,9 @@ class ProfileHistoryCommandsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("History of profile p-1 (2 events)")
                 .containsPattern("0 +2023-11-14T22:13:20Z +cdm.profile.ProfileCreated"
-                        + " +profile created by record web/42 +c-1")
+                        + " +profile created by record web/42 +admin +c-1")
                 .containsPattern("1 +2023-11-14T22:14:20Z +cdm.profile.SourceRecordChanged"
-                        + " +record web/42 changed: address");
+                        + " +record web/42 changed: address +service-account-ingestion-service for ingest +-");
     }
 
     @Test

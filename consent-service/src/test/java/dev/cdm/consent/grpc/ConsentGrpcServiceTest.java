@@ -19,9 +19,10 @@ import dev.cdm.proto.v1.LegalBasis;
 import dev.cdm.proto.v1.Purpose;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ConsentGrpcServiceTest {
 
     @TestHTTPResource("/")
@@ -50,7 +52,7 @@ class ConsentGrpcServiceTest {
     @BeforeEach
     void connect() {
         channel = ConsentRequests.channelTo(server);
-        consents = ConsentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(Duration.ofSeconds(30));
+        consents = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin")).withDeadlineAfter(Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.proto.v1.SetSaleOptOutRequest;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 /** The consent ledger over gRPC: time travel, the policy decision and its cache, sale opt-out, merges and splits. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ConsentPolicyGrpcTest {
 
     private static final Duration PROCESSING = Duration.ofSeconds(15);
@@ -65,7 +67,7 @@ class ConsentPolicyGrpcTest {
     @BeforeEach
     void connect() {
         channel = ConsentRequests.channelTo(server);
-        consents = ConsentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(Duration.ofSeconds(30));
+        consents = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin")).withDeadlineAfter(Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -191,7 +193,7 @@ class ConsentPolicyGrpcTest {
     @Test
     void lineage_isListedAsNotReplayable_andRefusesAReplay() {
         ProjectionAdminServiceGrpc.ProjectionAdminServiceBlockingStub admin =
-                ProjectionAdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(Duration.ofSeconds(30));
+                ProjectionAdminServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin")).withDeadlineAfter(Duration.ofSeconds(30));
 
         assertThat(admin.listProjections(ListProjectionsRequest.getDefaultInstance()).getProjectionsList())
                 .filteredOn(status -> status.getName().equals("consent-lineage"))

@@ -18,6 +18,7 @@ import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.ManagedChannel;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ConsentProjectionOperationsTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -67,7 +69,7 @@ class ConsentProjectionOperationsTest {
 
     @Test
     void replayProjection_rebuildsIdenticalCollection_whenDecisionsRecorded() {
-        var consents = ConsentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE);
+        var consents = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin")).withDeadlineAfter(DEADLINE);
         String subject = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         consents.setConsent(grant(other));
@@ -79,7 +81,7 @@ class ConsentProjectionOperationsTest {
         List<Document> before = allConsentDocuments();
         consentsCollection().insertOne(new Document("_id", "stray-" + subject).append("version", 0L));
 
-        ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel)
+        ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin"))
                 .withDeadlineAfter(DEADLINE)
                 .replayProjection(ReplayProjectionRequest.newBuilder().setName("consent-view").build());
 

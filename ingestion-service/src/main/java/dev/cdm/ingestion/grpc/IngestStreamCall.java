@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import dev.cdm.ingestion.api.RejectedBy;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.kernel.security.Caller;
 import dev.cdm.proto.v1.IngestStreamRequest;
 import dev.cdm.proto.v1.IngestStreamResponse;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
@@ -53,7 +54,8 @@ final class IngestStreamCall implements StreamObserver<IngestStreamRequest> {
     private final ServerCallStreamObserver<IngestStreamResponse> responses;
     private final IngestStreams streams;
     private final SerialExecutor serial;
-    private final Context.CancellableContext peerCalls = Context.ROOT.withCancellation();
+    /** The stream's calls to profile-service: cancelled with the stream, made for the stream's caller. */
+    private final Context.CancellableContext peerCalls = Caller.withCurrentCaller(Context.ROOT).withCancellation();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private final ArrayDeque<StreamBatch.Entry> pending = new ArrayDeque<>();

@@ -1,6 +1,7 @@
 package dev.cdm.ingestion.grpc;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public class FakeProfileServiceResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(fake)
+                    .addService(ServerInterceptors.intercept(fake, fake.headerRecorder()))
                     .build()
                     .start();
         } catch (IOException e) {

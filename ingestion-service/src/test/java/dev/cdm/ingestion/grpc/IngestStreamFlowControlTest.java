@@ -11,6 +11,8 @@ import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /** IngestStream holds a bounded number of records, whatever the pace of profile-service or of the client. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
 @TestProfile(StreamSettings.class)
 class IngestStreamFlowControlTest {
@@ -55,6 +58,10 @@ class IngestStreamFlowControlTest {
                 .flowControlWindow(16 * 1024).build();
     }
 
+    private IngestionServiceGrpc.IngestionServiceStub ingestion() {
+        return IngestionServiceGrpc.newStub(channel).withCallCredentials(GrpcTestChannel.credentialsOf("ingest"));
+    }
+
     @AfterEach
     void disconnect() throws InterruptedException {
         peer.releaseBatches();
@@ -66,7 +73,7 @@ class IngestStreamFlowControlTest {
         String source = uniqueSource("slow");
         int held = (MAX_IN_FLIGHT + 1) * BATCH_SIZE;
         peer.holdBatches();
-        StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel));
+        StreamRecorder stream = StreamRecorder.open(ingestion());
         for (int i = 0; i < 40; i++) {
             stream.send(i, record(source, i));
         }
@@ -86,7 +93,7 @@ class IngestStreamFlowControlTest {
     void ingestStream_sendsARecordAgainOnlyAfterItsEarlierBatchIsAnswered() throws Exception {
         String source = uniqueSource("again");
         peer.holdBatches();
-        StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel));
+        StreamRecorder stream = StreamRecorder.open(ingestion());
         for (int i = 0; i < BATCH_SIZE; i++) {
             stream.send(i, record(source, i));
         }
@@ -110,7 +117,7 @@ class IngestStreamFlowControlTest {
     void ingestStream_stopsReadingRecords_whileClientReadsNoResults() throws Exception {
         String source = uniqueSource("unread");
         int records = 1000;
-        StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel), 0);
+        StreamRecorder stream = StreamRecorder.open(ingestion(), 0);
         for (int i = 0; i < records; i++) {
             stream.send(i, record(source, i));
         }
@@ -130,7 +137,7 @@ class IngestStreamFlowControlTest {
         String source = uniqueSource("cancel");
         int cancelledBefore = peer.cancelledBatches();
         peer.holdBatches();
-        StreamRecorder stream = StreamRecorder.open(IngestionServiceGrpc.newStub(channel));
+        StreamRecorder stream = StreamRecorder.open(ingestion());
         for (int i = 0; i < BATCH_SIZE + 2; i++) {
             stream.send(i, record(source, i));
         }

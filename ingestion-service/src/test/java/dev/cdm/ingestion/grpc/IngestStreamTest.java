@@ -12,9 +12,10 @@ import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestStreamResponse;
 import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.PersonFields;
-import dev.cdm.proto.v1.Reject;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
+import dev.cdm.proto.v1.Reject;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** What IngestStream answers: one result per record, in order; rejects inline; how the stream ends. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
 @TestProfile(StreamSettings.class)
 class IngestStreamTest extends IngestionClientBase {

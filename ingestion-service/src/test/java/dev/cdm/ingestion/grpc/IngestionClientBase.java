@@ -28,10 +28,10 @@ abstract class IngestionClientBase {
     }
 
     IngestionServiceGrpc.IngestionServiceBlockingStub ingestion() {
-        return IngestionServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return IngestionServiceGrpc.newBlockingStub(channel.as("ingest")).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     StreamRecorder openStream() {
-        return StreamRecorder.open(IngestionServiceGrpc.newStub(channel.channel()));
+        return StreamRecorder.open(IngestionServiceGrpc.newStub(channel.as("ingest")));
     }
 }

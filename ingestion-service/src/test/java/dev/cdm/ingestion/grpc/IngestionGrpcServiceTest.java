@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdm.proto.v1.FieldIssue;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordRequest;
@@ -18,6 +19,9 @@ import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
+import dev.cdm.testing.TestTokens;
+import io.grpc.Metadata;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
 class IngestionGrpcServiceTest extends IngestionClientBase {
 
@@ -48,6 +53,35 @@ class IngestionGrpcServiceTest extends IngestionClientBase {
         assertThat(response.getProfileId()).isEqualTo(FakeProfileService.profileId("crm", "c-1"));
         assertThat(response.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
         assertThat(response.getDroppedFieldsList()).isEmpty();
+    }
+
+    @Test
+    void ingestRecord_callsProfileServiceWithItsOwnToken_namingTheCallerItActsFor() {
+        ingestion().ingestRecord(request("crm", "c-token", PersonFields.newBuilder().setLastName("Turing")));
+
+        Metadata sent = peer.headers().get(peer.headers().size() - 1);
+        String authorization = sent.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
+        assertThat(authorization).startsWith("Bearer ");
+        JsonNode claims = TestTokens.claimsOf(authorization.substring("Bearer ".length()));
+        assertThat(claims.path("azp").asText()).as("the client the token was issued to")
+                .isEqualTo("ingestion-service");
+        assertThat(claims.path("aud").toString()).contains("profile-service");
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("ingest-writer");
+        assertThat(sent.get(Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER)))
+                .isEqualTo("ingest");
+    }
+
+    @Test
+    void ingestStream_callsProfileServiceWithItsOwnToken_namingTheCallerItActsFor() throws Exception {
+        StreamRecorder stream = openStream()
+                .send(1, request("crm", "c-stream-token", PersonFields.newBuilder().setLastName("Turing")));
+        stream.halfClose();
+        assertThat(stream.awaitClose().getCode()).isEqualTo(io.grpc.Status.Code.OK);
+
+        Metadata sent = peer.headers().get(peer.headers().size() - 1);
+        assertThat(sent.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER))).startsWith("Bearer ");
+        assertThat(sent.get(Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER)))
+                .isEqualTo("ingest");
     }
 
     @Test

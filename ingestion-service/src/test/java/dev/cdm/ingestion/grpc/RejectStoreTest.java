@@ -17,6 +17,7 @@ import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Reject;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /** How refused records are kept: one reject per record, every violation, the fields as sent, resolved on accept. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
 class RejectStoreTest extends IngestionClientBase {
 

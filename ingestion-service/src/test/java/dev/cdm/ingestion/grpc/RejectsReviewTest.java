@@ -15,6 +15,7 @@ import dev.cdm.proto.v1.Reject;
 import dev.cdm.proto.v1.ResubmitRejectsRequest;
 import dev.cdm.proto.v1.ResubmitRejectsResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /** ListRejects and ResubmitRejects. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = FakeProfileServiceResource.class, restrictToAnnotatedClass = true)
 class RejectsReviewTest extends IngestionClientBase {
 

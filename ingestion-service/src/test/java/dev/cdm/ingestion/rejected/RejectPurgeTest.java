@@ -10,6 +10,7 @@ import dev.cdm.kernel.events.DataKeysDestroyedEvent;
 import dev.cdm.kernel.events.ErasedIdentifiers;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** An erasure purges the subject's rejects: those of its records, and those of records that never reached it. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class RejectPurgeTest {
 
     @Inject

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -31,6 +32,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,6 +70,10 @@ public class AxonPlatform {
                 // crash mid-batch would skip events. Without one it stores the token after the handlers ran.
                 .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
                 .configureCommandBus(c -> commandBus(c, transactions))
+                // Axon's default (correlation and trace id), the command's name and its caller: into the metadata
+                // of every event a command causes
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new CommandNameProvider(), CallerMetaData.correlation()))
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         // how long an idle tracking reader waits before it looks again: a commit outside a unit of
                         // work's own transaction (a batch joining it) wakes nobody, so this bounds its visibility
@@ -113,6 +119,7 @@ public class AxonPlatform {
                 .transactionManager(transactions)
                 .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
                 .build();
+        bus.registerDispatchInterceptor(new CallerMetaData());
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
         return bus;
     }

@@ -1,5 +1,6 @@
 package dev.cdm.kernel.grpc;
 
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.math.BigDecimal;
@@ -17,10 +18,13 @@ public final class PeerChannel {
     private PeerChannel() {
     }
 
-    /** A channel to {@code address} that retries every method of {@code grpcService} up to {@code maxAttempts}. */
+    /**
+     * A channel to {@code address} that retries every method of {@code grpcService} up to {@code maxAttempts}, each
+     * call going through {@code interceptors}.
+     */
     public static ManagedChannel open(String address, String grpcService, int maxAttempts, Duration initialBackoff,
-                                      Duration maxBackoff) {
-        NettyChannelBuilder channel = NettyChannelBuilder.forTarget(address).usePlaintext();
+                                      Duration maxBackoff, ClientInterceptor... interceptors) {
+        NettyChannelBuilder channel = NettyChannelBuilder.forTarget(address).usePlaintext().intercept(interceptors);
         if (maxAttempts < 2) {
             return channel.disableRetry().build(); // gRPC refuses a retry policy of fewer than two attempts
         }

@@ -1,17 +1,18 @@
 package dev.cdm.kernel.grpc;
 
+import dev.cdm.kernel.security.ServiceCredentials;
 import io.grpc.ManagedChannel;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The channels to peer services (see {@link PeerChannel}), built once, when a service first needs one, and closed
  * on shutdown. Ingestion sends records to profile-service; consent-service resolves data subjects there, and asks
- * ingestion for a subject's rejects when it exports their data.
+ * ingestion for a subject's rejects when it exports their data. Every call carries the service's own token and the
+ * caller it acts for ({@link PeerCallInterceptor}).
  */
 public class PeerChannels {
 
@@ -23,10 +24,8 @@ public class PeerChannels {
     @Named(PROFILE_SERVICE)
     ManagedChannel profileService(
             @ConfigProperty(name = "cdm.peers.profile-service", defaultValue = "127.0.0.1:8082") String address,
-            @ConfigProperty(name = "cdm.peers.retry.max-attempts", defaultValue = "5") int maxAttempts,
-            @ConfigProperty(name = "cdm.peers.retry.initial-backoff", defaultValue = "PT0.1S") Duration initial,
-            @ConfigProperty(name = "cdm.peers.retry.max-backoff", defaultValue = "PT2S") Duration max) {
-        return PeerChannel.open(address, "cdm.v1.ProfileService", maxAttempts, initial, max);
+            PeerRetry retry, ServiceCredentials credentials) {
+        return open(address, "cdm.v1.ProfileService", retry, credentials);
     }
 
     @Produces
@@ -34,10 +33,14 @@ public class PeerChannels {
     @Named(INGESTION_SERVICE)
     ManagedChannel ingestionService(
             @ConfigProperty(name = "cdm.peers.ingestion-service", defaultValue = "127.0.0.1:8081") String address,
-            @ConfigProperty(name = "cdm.peers.retry.max-attempts", defaultValue = "5") int maxAttempts,
-            @ConfigProperty(name = "cdm.peers.retry.initial-backoff", defaultValue = "PT0.1S") Duration initial,
-            @ConfigProperty(name = "cdm.peers.retry.max-backoff", defaultValue = "PT2S") Duration max) {
-        return PeerChannel.open(address, "cdm.v1.IngestionService", maxAttempts, initial, max);
+            PeerRetry retry, ServiceCredentials credentials) {
+        return open(address, "cdm.v1.IngestionService", retry, credentials);
+    }
+
+    private static ManagedChannel open(String address, String grpcService, PeerRetry retry,
+                                       ServiceCredentials credentials) {
+        return PeerChannel.open(address, grpcService, retry.maxAttempts(), retry.initialBackoff(),
+                retry.maxBackoff(), new PeerCallInterceptor(credentials));
     }
 
     void close(@Disposes @Named(PROFILE_SERVICE) ManagedChannel channel) throws InterruptedException {

@@ -25,12 +25,15 @@ public final class AccessPolicy {
     private final Set<String> open;
     private final Set<String> authenticated;
     private final Map<String, Set<String>> roles;
+    private final Set<String> delegates;
 
-    AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles) {
+    AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles,
+                 Set<String> delegates) {
         this.version = version;
         this.open = Set.copyOf(open);
         this.authenticated = Set.copyOf(authenticated);
         this.roles = Map.copyOf(roles);
+        this.delegates = Set.copyOf(delegates);
     }
 
     /** The policy shipped with this build. */
@@ -58,11 +61,16 @@ public final class AccessPolicy {
             roles.put(method, new TreeSet<>(allowed));
         });
         return new AccessPolicy(document.version, Set.copyOf(document.open), Set.copyOf(document.authenticated),
-                roles);
+                roles, Set.copyOf(document.delegates));
     }
 
     public String version() {
         return version;
+    }
+
+    /** The clients (CDM services) whose calls may name the original caller they act for ({@link Caller}). */
+    public Set<String> delegates() {
+        return delegates;
     }
 
     /** What a call of {@code fullMethodName} ({@code package.Service/Method}) requires. */
@@ -123,5 +131,7 @@ public final class AccessPolicy {
         List<String> authenticated = List.of();
         @JsonProperty("roles")
         Map<String, List<String>> roles = Map.of();
+        @JsonProperty("delegates")
+        List<String> delegates = List.of();
     }
 }

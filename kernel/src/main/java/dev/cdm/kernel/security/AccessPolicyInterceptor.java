@@ -1,22 +1,30 @@
 package dev.cdm.kernel.security;
 
 import dev.cdm.kernel.security.AccessPolicy.Requirement;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.inject.spi.Prioritized;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
- * Enforces the {@link AccessPolicy} on every gRPC call. The bearer token itself is verified before the call gets
+ * Enforces the {@link AccessPolicy} on every gRPC call of every CDM service. The bearer token itself is verified before the call gets
  * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
  * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
- * roles include one the method allows. Refusals name the method and the roles it needs, never any data.
+ * roles include one the method allows, and puts the {@link Caller} into the call's context. Refusals name the
+ * method and the roles it needs, never any data.
  */
+@Singleton
+@GlobalInterceptor
 public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
 
     /** Right after Quarkus' own gRPC security interceptor, which hands over the identity of the HTTP request. */
@@ -25,7 +33,12 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
     private final AccessPolicy policy;
     private final CurrentIdentityAssociation identities;
 
-    public AccessPolicyInterceptor(AccessPolicy policy, CurrentIdentityAssociation identities) {
+    @Inject
+    AccessPolicyInterceptor(CurrentIdentityAssociation identities) {
+        this(AccessPolicy.load(), identities);
+    }
+
+    AccessPolicyInterceptor(AccessPolicy policy, CurrentIdentityAssociation identities) {
         this.policy = policy;
         this.identities = identities;
     }
@@ -46,7 +59,8 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
         if (!requirement.allows(identity.getRoles())) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(method, requirement)));
         }
-        return next.startCall(call, headers);
+        Caller caller = Caller.of(identity, headers.get(Caller.ON_BEHALF_OF), policy.delegates());
+        return Contexts.interceptCall(caller.attachTo(Context.current()), call, headers, next);
     }
 
     private String denial(String method, Requirement requirement) {

@@ -43,6 +43,12 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyTheCdmServices_mayActOnSomeonesBehalf() {
+        assertThat(policy.delegates()).containsExactlyInAnyOrder("ingestion-service", "consent-service",
+                "profile-service");
+    }
+
+    @Test
     void aMethodThePolicyDoesNotName_isDeniedToEveryone() {
         Requirement requirement = policy.requirementOf("cdm.v1.ProfileService/DeleteEverything");
 

@@ -9,11 +9,9 @@ import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,8 +44,5 @@ class ProfileAxonModule implements AxonModule {
         configurer.eventProcessing().registerEventHandler(c -> new ProfileViewProjection(repository));
         configurer.eventProcessing().registerEventHandler(c -> new IdentityIndexProjection(identityIndex,
                 identityPolicy.maxBlockSize()));
-        // Axon's default (correlation and trace id), plus the command name, into every event's metadata
-        configurer.configureCorrelationDataProviders(
-                c -> List.of(new MessageOriginProvider(), new CommandNameProvider()));
     }
 }

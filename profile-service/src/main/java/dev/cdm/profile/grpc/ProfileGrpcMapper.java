@@ -55,7 +55,9 @@ final class ProfileGrpcMapper {
                 .addAllChangedFields(entry.changedFields())
                 .setCorrelationId(Objects.requireNonNullElse(entry.correlationId(), ""))
                 .setTraceId(Objects.requireNonNullElse(entry.traceId(), ""))
-                .setCommandName(Objects.requireNonNullElse(entry.commandName(), ""));
+                .setCommandName(Objects.requireNonNullElse(entry.commandName(), ""))
+                .setCaller(Objects.requireNonNullElse(entry.caller(), ""))
+                .setOnBehalfOf(Objects.requireNonNullElse(entry.onBehalfOf(), ""));
         if (entry.record() != null) {
             proto.setRecord(toProto(entry.record()));
         }

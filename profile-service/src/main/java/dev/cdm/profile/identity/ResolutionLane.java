@@ -16,6 +16,7 @@ import dev.cdm.profile.api.RectifyProfileCommand;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.api.SplitOffRecordsCommand;
+import io.grpc.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -266,11 +267,15 @@ public class ResolutionLane {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    /** One unit of work, the record it resolves (null for a split) and the future its caller waits on. */
+    /**
+     * One unit of work, the record it resolves (null for a split) and the future its caller waits on. The work runs
+     * in the gRPC context of the call that queued it, so the commands it sends name that call's caller.
+     */
     private static final class Item<T> {
         final IndexedRecord record;
         final Function<Batch, T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
+        final Context context = Context.current();
 
         Item(IndexedRecord record, Function<Batch, T> work) {
             this.record = record;
@@ -284,7 +289,13 @@ public class ResolutionLane {
 
         /** Runs in the batch's transaction; the returned completion runs after the commit. */
         Runnable applyTo(Batch batch) {
-            T value = work.apply(batch);
+            Context previous = context.attach();
+            T value;
+            try {
+                value = work.apply(batch);
+            } finally {
+                context.detach(previous);
+            }
             return () -> result.complete(value);
         }
     }

@@ -1,14 +1,16 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.axon.CallerMetaData;
+import dev.cdm.kernel.axon.CommandNameProvider;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
-import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,7 @@ public class ProfileHistoryReader {
 
     static final String CORRELATION_ID = "correlationId";
     static final String TRACE_ID = "traceId";
-    static final String COMMAND_NAME = "commandName";
+    static final String COMMAND_NAME = CommandNameProvider.KEY;
 
     @Inject
     EventStore eventStore;
@@ -93,7 +95,8 @@ public class ProfileHistoryReader {
         }
         return new ProfileHistoryEntry(event.getSequenceNumber(), event.getTimestamp(), eventType(payload), summary,
                 key, person, changed, metaData(event, CORRELATION_ID), metaData(event, TRACE_ID),
-                metaData(event, COMMAND_NAME));
+                metaData(event, COMMAND_NAME), metaData(event, CallerMetaData.CALLER),
+                metaData(event, CallerMetaData.ON_BEHALF_OF));
     }
 
     private static String eventType(Object payload) {

@@ -8,6 +8,7 @@ import dev.cdm.kernel.crypto.DataKeys.SubjectKey;
 import dev.cdm.kernel.crypto.JdbcDataKeyRepository;
 import dev.cdm.kernel.crypto.LocalMasterKey;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The data keys as every service holds them: in the event store's PostgreSQL, wrapped by the local master key. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class DataKeyStoreTest {
 
     @Inject

@@ -11,6 +11,7 @@ import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ErasedRecordResentGrpcTest {
 
     @TestHTTPResource
@@ -44,7 +46,7 @@ class ErasedRecordResentGrpcTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach
@@ -91,7 +93,7 @@ class ErasedRecordResentGrpcTest {
 
     private void erase(String profileId) {
         commands.sendAndWait(new EraseProfileCommand(profileId, "dsr-" + UUID.randomUUID(), Instant.now()));
-        ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                 .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
     }
 }

@@ -15,6 +15,7 @@ import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class FoundingFallbackGrpcTest {
 
     @TestHTTPResource
@@ -62,10 +64,10 @@ class FoundingFallbackGrpcTest {
         commands.sendAndWait(new RegisterSourceRecordCommand(occupied, new SourceRecordKey(source, "other"),
                 new PersonData("Olga", "Sokolova", "olga." + source + "@example.org", null,
                         LocalDate.of(1971, 2, 3), null, "RU"), Instant.now()));
-        ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                 .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
 
-        RegisterSourceRecordsResponse response = ProfileServiceGrpc.newBlockingStub(channel.channel())
+        RegisterSourceRecordsResponse response = ProfileServiceGrpc.newBlockingStub(channel.as("admin"))
                 .registerSourceRecords(RegisterSourceRecordsRequest.newBuilder()
                         .addRecords(ProfileGrpcServiceTest.request(source, "k", PersonFields.newBuilder()
                                 .setFirstName("Karl").setLastName("Brandt").setEmail("karl@" + source + ".de").build()))

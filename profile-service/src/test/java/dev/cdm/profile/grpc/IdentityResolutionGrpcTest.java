@@ -32,6 +32,7 @@ import dev.cdm.proto.v1.SplitProfileRequest;
 import dev.cdm.proto.v1.SplitProfileResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 /** Identity resolution through the real service: matching, merges, splits, explanations and link exports. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class IdentityResolutionGrpcTest {
 
     @TestHTTPResource
@@ -60,7 +62,7 @@ class IdentityResolutionGrpcTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach
@@ -235,7 +237,7 @@ class IdentityResolutionGrpcTest {
     }
 
     private void awaitProjections() {
-        ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                 .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
     }
 

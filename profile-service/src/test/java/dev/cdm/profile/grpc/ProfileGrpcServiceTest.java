@@ -17,6 +17,7 @@ import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.SourceRecordKey;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ProfileGrpcServiceTest {
 
     @TestHTTPResource
@@ -48,7 +50,7 @@ class ProfileGrpcServiceTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach

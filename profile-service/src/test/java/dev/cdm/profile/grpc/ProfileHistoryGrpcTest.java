@@ -16,8 +16,12 @@ import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
+import dev.cdm.testing.TestTokens;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ProfileHistoryGrpcTest {
 
     @TestHTTPResource
@@ -42,7 +47,7 @@ class ProfileHistoryGrpcTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach
@@ -73,6 +78,46 @@ class ProfileHistoryGrpcTest {
             assertThat(entry.getCommandName()).isEqualTo(RegisterSourceRecordCommand.class.getName());
         });
         assertThat(changed.getCorrelationId()).isNotEqualTo(history.getEntries(1).getCorrelationId());
+        assertThat(history.getEntriesList()).extracting(ProfileHistoryEntry::getCaller).containsOnly("admin");
+        assertThat(history.getEntriesList()).extracting(ProfileHistoryEntry::getOnBehalfOf).containsOnly("");
+    }
+
+    @Test
+    void history_namesTheServiceAndThePersonItActedFor_whenAServiceCallsOnSomeonesBehalf() {
+        String record = "h-" + UUID.randomUUID();
+        ProfileServiceGrpc.ProfileServiceBlockingStub asIngestion = ProfileServiceGrpc
+                .newBlockingStub(channel.withToken(TestTokens.ofService("ingestion-service")))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(onBehalfOf("ingest")));
+
+        String id = asIngestion.registerSourceRecord(ProfileGrpcServiceTest.request("web", record,
+                ProfileGrpcServiceTest.ivan())).getProfileId();
+
+        assertThat(history(id).getEntriesList()).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.getCaller()).isEqualTo("service-account-ingestion-service");
+            assertThat(entry.getOnBehalfOf()).isEqualTo("ingest");
+        });
+    }
+
+    @Test
+    void history_ignoresAPersonsClaimToActForSomeoneElse() {
+        String record = "h-" + UUID.randomUUID();
+        ProfileServiceGrpc.ProfileServiceBlockingStub asIngest = ProfileServiceGrpc
+                .newBlockingStub(channel.as("ingest"))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(onBehalfOf("officer")));
+
+        String id = asIngest.registerSourceRecord(ProfileGrpcServiceTest.request("web", record,
+                ProfileGrpcServiceTest.ivan())).getProfileId();
+
+        assertThat(history(id).getEntriesList()).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.getCaller()).isEqualTo("ingest");
+            assertThat(entry.getOnBehalfOf()).isEmpty();
+        });
+    }
+
+    private static Metadata onBehalfOf(String user) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER), user);
+        return headers;
     }
 
     @Test

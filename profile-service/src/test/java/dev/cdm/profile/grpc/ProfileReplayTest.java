@@ -14,6 +14,7 @@ import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ProfileReplayTest {
 
     @TestHTTPResource
@@ -39,7 +41,7 @@ class ProfileReplayTest {
     @Test
     void replay_rebuildsAReadModelEqualToTheLiveOne() {
         try (GrpcTestChannel channel = GrpcTestChannel.to(url)) {
-            ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+            ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
             String last = null;
             for (int i = 0; i < 20; i++) {
                 PersonFields person = PersonFields.newBuilder().setLastName("Replay" + i)
@@ -57,7 +59,7 @@ class ProfileReplayTest {
             List<Document> profilesBefore = dump("profiles");
             List<Document> lookupsBefore = dump("profile_lookup");
 
-            ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+            ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                     .replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
 
             assertThat(replay.getStatus().getCaughtUp()).isTrue();
@@ -67,7 +69,7 @@ class ProfileReplayTest {
 
             List<List<Document>> indexBefore = List.of(dump("identity_blocks"), dump("identity_profiles"),
                     dump("identity_records"));
-            ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+            ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                     .replayProjection(ReplayProjectionRequest.newBuilder().setName("identity-index").build());
             assertThat(indexBefore.get(2)).hasSizeGreaterThanOrEqualTo(20);
             assertThat(List.of(dump("identity_blocks"), dump("identity_profiles"), dump("identity_records")))

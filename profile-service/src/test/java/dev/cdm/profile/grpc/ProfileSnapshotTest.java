@@ -17,6 +17,7 @@ import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ProfileSnapshotTest.SnapshotEvery5Events.class)
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class ProfileSnapshotTest {
 
     public static class SnapshotEvery5Events implements QuarkusTestProfile {
@@ -83,7 +85,7 @@ class ProfileSnapshotTest {
 
         try (GrpcTestChannel channel = GrpcTestChannel.to(url)) {
             ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(
-                    channel.channel());
+                    channel.as("admin"));
             List<ProfileHistoryEntry> history = profiles.getProfileHistory(
                     GetProfileHistoryRequest.newBuilder().setProfileId(id).build()).getEntriesList();
             assertThat(history).extracting(ProfileHistoryEntry::getSequenceNumber)

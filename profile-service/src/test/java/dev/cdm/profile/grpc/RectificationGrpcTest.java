@@ -16,6 +16,7 @@ import dev.cdm.proto.v1.RectifyProfileRequest;
 import dev.cdm.proto.v1.RectifyProfileResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** GDPR Art. 16: a rectification supersedes the sources' values, shows in the history and is found by lookups. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class RectificationGrpcTest {
 
     @TestHTTPResource
@@ -41,7 +43,7 @@ class RectificationGrpcTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach
@@ -104,7 +106,7 @@ class RectificationGrpcTest {
     }
 
     private void awaitProjections() {
-        ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                 .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
     }
 }

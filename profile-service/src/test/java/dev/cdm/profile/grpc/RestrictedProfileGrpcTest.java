@@ -13,6 +13,7 @@ import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
+import dev.cdm.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** GDPR Art. 18 in identity resolution: a restricted profile still receives its records but merges with none. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
+@QuarkusTestResource(KeycloakResource.class)
 class RestrictedProfileGrpcTest {
 
     @TestHTTPResource
@@ -44,7 +46,7 @@ class RestrictedProfileGrpcTest {
     @BeforeEach
     void connect() {
         channel = GrpcTestChannel.to(url);
-        profiles = ProfileServiceGrpc.newBlockingStub(channel.channel());
+        profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
     }
 
     @AfterEach
@@ -99,7 +101,7 @@ class RestrictedProfileGrpcTest {
     }
 
     private void awaitProjections() {
-        ProjectionAdminServiceGrpc.newBlockingStub(channel.channel())
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                 .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
     }
 }

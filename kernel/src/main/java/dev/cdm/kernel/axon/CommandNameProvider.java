@@ -1,4 +1,4 @@
-package dev.cdm.profile.config;
+package dev.cdm.kernel.axon;
 
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
@@ -6,9 +6,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /** Adds the name of the command that caused an event to the event's metadata ({@code commandName}). */
-final class CommandNameProvider implements CorrelationDataProvider {
+public final class CommandNameProvider implements CorrelationDataProvider {
 
-    static final String KEY = "commandName";
+    public static final String KEY = "commandName";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -1,0 +1,71 @@
+package dev.cdm.kernel.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    private static final Set<String> DELEGATES = Set.of("ingestion-service", "consent-service");
+
+    @Test
+    void of_takesTheOriginalCaller_fromADelegateService() {
+        Caller caller = Caller.of(identity("service-account-ingestion-service", "ingestion-service"), "ingest",
+                DELEGATES);
+
+        assertThat(caller).isEqualTo(new Caller("service-account-ingestion-service", "ingestion-service", "ingest"));
+        assertThat(caller.person()).isEqualTo("ingest");
+    }
+
+    @Test
+    void of_ignoresTheClaimToActForSomeoneElse_fromAnyoneButADelegate() {
+        Caller caller = Caller.of(identity("ingest", "cdm-cli"), "officer", DELEGATES);
+
+        assertThat(caller.onBehalfOf()).isNull();
+        assertThat(caller.person()).isEqualTo("ingest");
+    }
+
+    @Test
+    void of_ignoresAnOriginalCallerThatIsNoName() {
+        assertThat(Caller.of(identity("svc", "consent-service"), " ", DELEGATES).onBehalfOf()).isNull();
+        assertThat(Caller.of(identity("svc", "consent-service"), "a b", DELEGATES).onBehalfOf()).isNull();
+        assertThat(Caller.of(identity("svc", "consent-service"), "x".repeat(256), DELEGATES).onBehalfOf()).isNull();
+        assertThat(Caller.of(identity("svc", "consent-service"), null, DELEGATES).person()).isEqualTo("svc");
+    }
+
+    @Test
+    void current_isTheCallerOfTheContext_andAbsentOutsideOne() {
+        Caller caller = new Caller("officer", "cdm-cli", null);
+
+        assertThat(Caller.current()).isEmpty();
+        caller.attachTo(io.grpc.Context.current()).run(() -> assertThat(Caller.current()).contains(caller));
+    }
+
+    private static QuarkusSecurityIdentity identity(String name, String authorizedParty) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new Token(name, Map.of("azp", authorizedParty)))
+                .build();
+    }
+
+    /** A verified token as quarkus-oidc hands it over: only its name and claims matter here. */
+    private record Token(String name, Map<String, Object> claims) implements JsonWebToken {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Set<String> getClaimNames() {
+            return claims.keySet();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getClaim(String claimName) {
+            return (T) claims.get(claimName);
+        }
+    }
+}
