@@ -28,7 +28,12 @@ abstract class IngestionClientBase {
     }
 
     IngestionServiceGrpc.IngestionServiceBlockingStub ingestion() {
-        return IngestionServiceGrpc.newBlockingStub(channel.as("ingest")).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return ingestionAs("ingest");
+    }
+
+    /** A stub that calls as one of the local realm's demo users. */
+    IngestionServiceGrpc.IngestionServiceBlockingStub ingestionAs(String user) {
+        return IngestionServiceGrpc.newBlockingStub(channel.as(user)).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     StreamRecorder openStream() {

@@ -26,14 +26,16 @@ public final class AccessPolicy {
     private final Set<String> authenticated;
     private final Map<String, Set<String>> roles;
     private final Set<String> delegates;
+    private final Set<String> personalDataReaders;
 
     AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles,
-                 Set<String> delegates) {
+                 Set<String> delegates, Set<String> personalDataReaders) {
         this.version = version;
         this.open = Set.copyOf(open);
         this.authenticated = Set.copyOf(authenticated);
         this.roles = Map.copyOf(roles);
         this.delegates = Set.copyOf(delegates);
+        this.personalDataReaders = Set.copyOf(personalDataReaders);
     }
 
     /** The policy shipped with this build. */
@@ -61,7 +63,7 @@ public final class AccessPolicy {
             roles.put(method, new TreeSet<>(allowed));
         });
         return new AccessPolicy(document.version, Set.copyOf(document.open), Set.copyOf(document.authenticated),
-                roles, Set.copyOf(document.delegates));
+                roles, Set.copyOf(document.delegates), Set.copyOf(document.personalDataReaders));
     }
 
     public String version() {
@@ -71,6 +73,15 @@ public final class AccessPolicy {
     /** The clients (CDM services) whose calls may name the original caller they act for ({@link Caller}). */
     public Set<String> delegates() {
         return delegates;
+    }
+
+    /**
+     * Whether a caller with {@code callerRoles} reads personal data in clear; everyone else gets the fields the
+     * contracts mark as personal masked ({@link PersonalDataMask}). A policy that names no such role masks for
+     * everyone: forgetting the rule fails safe.
+     */
+    public boolean readsPersonalData(Set<String> callerRoles) {
+        return personalDataReaders.stream().anyMatch(callerRoles::contains);
     }
 
     /** What a call of {@code fullMethodName} ({@code package.Service/Method}) requires. */
@@ -133,5 +144,7 @@ public final class AccessPolicy {
         Map<String, List<String>> roles = Map.of();
         @JsonProperty("delegates")
         List<String> delegates = List.of();
+        @JsonProperty("personalDataReaders")
+        List<String> personalDataReaders = List.of();
     }
 }

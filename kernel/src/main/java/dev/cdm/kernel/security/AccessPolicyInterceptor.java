@@ -1,8 +1,10 @@
 package dev.cdm.kernel.security;
 
 import dev.cdm.kernel.security.AccessPolicy.Requirement;
+import com.google.protobuf.Message;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -20,7 +22,8 @@ import java.util.Set;
  * Enforces the {@link AccessPolicy} on every gRPC call of every CDM service. The bearer token itself is verified before the call gets
  * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
  * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
- * roles include one the method allows, and puts the {@link Caller} into the call's context. Refusals name the
+ * roles include one the method allows, and puts the {@link Caller} into the call's context. A caller the policy
+ * does not let read personal data gets every response masked ({@link PersonalDataMask}). Refusals name the
  * method and the roles it needs, never any data.
  */
 @Singleton
@@ -32,6 +35,7 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
 
     private final AccessPolicy policy;
     private final CurrentIdentityAssociation identities;
+    private final PersonalDataMask mask = new PersonalDataMask();
 
     @Inject
     AccessPolicyInterceptor(CurrentIdentityAssociation identities) {
@@ -60,7 +64,22 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(method, requirement)));
         }
         Caller caller = Caller.of(identity, headers.get(Caller.ON_BEHALF_OF), policy.delegates());
-        return Contexts.interceptCall(caller.attachTo(Context.current()), call, headers, next);
+        ServerCall<Q, S> answered = policy.readsPersonalData(identity.getRoles()) ? call : new MaskingCall<>(call);
+        return Contexts.interceptCall(caller.attachTo(Context.current()), answered, headers, next);
+    }
+
+    /** Sends every response with its personal data masked, for a caller who may not read it in clear. */
+    private final class MaskingCall<Q, S> extends ForwardingServerCall.SimpleForwardingServerCall<Q, S> {
+
+        MaskingCall(ServerCall<Q, S> call) {
+            super(call);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void sendMessage(S message) {
+            super.sendMessage(message instanceof Message personal ? (S) mask.mask(personal) : message);
+        }
     }
 
     private String denial(String method, Requirement requirement) {

@@ -49,6 +49,20 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyPiiReaders_readPersonalDataInClear() {
+        assertThat(policy.readsPersonalData(Set.of("profile-reader", "pii-reader"))).isTrue();
+        assertThat(policy.readsPersonalData(Set.of("analyst", "profile-reader"))).isFalse();
+        assertThat(policy.readsPersonalData(Set.of("platform-admin"))).isFalse();
+    }
+
+    @Test
+    void aPolicyThatNamesNoPersonalDataReader_masksForEveryone() throws Exception {
+        AccessPolicy custom = AccessPolicy.parse(json("{\"version\": \"t1\"}"));
+
+        assertThat(custom.readsPersonalData(Set.of("pii-reader", "platform-admin"))).isFalse();
+    }
+
+    @Test
     void aMethodThePolicyDoesNotName_isDeniedToEveryone() {
         Requirement requirement = policy.requirementOf("cdm.v1.ProfileService/DeleteEverything");
 

@@ -12,6 +12,7 @@ import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.SourceRecordKey;
@@ -73,6 +74,30 @@ class ProfileGrpcServiceTest {
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
         assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setPhone("+49 30 901820").build())
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
+    }
+
+    @Test
+    void getProfile_masksPersonalData_forAnAnalyst_butNotForSupport() {
+        PersonFields ivan = PersonFields.newBuilder().setFirstName("Иван").setLastName("Волков")
+                .setEmail("ivan.volkov587@mail.ru").setPhone("8 943 776-70-77").setCountry("RU")
+                .setBirthDate("1987-03-14").setLocality("Москва").build();
+        String profileId = profiles.registerSourceRecord(request("shop", "masked-1", ivan)).getProfileId();
+        GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(profileId).build();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
+                .until(() -> profiles.getProfile(get).getVersion() > 0);
+
+        Profile masked = ProfileServiceGrpc.newBlockingStub(channel.as("analyst")).getProfile(get);
+        Profile clear = ProfileServiceGrpc.newBlockingStub(channel.as("support")).getProfile(get);
+
+        assertThat(masked.getPerson().getFirstName()).isEqualTo("И***");
+        assertThat(masked.getPerson().getEmail()).isEqualTo("i***@mail.ru");
+        assertThat(masked.getPerson().getPhone()).isEqualTo("+7 *** ***-70-77");
+        assertThat(masked.getPerson().getBirthDate()).isEqualTo("****-**-**");
+        assertThat(masked.getPerson().getCountry()).isEqualTo("RU");
+        assertThat(masked.getProfileId()).isEqualTo(profileId);
+        assertThat(masked.toString()).doesNotContain("Иван", "volkov", "7767077", "776-70", "1987", "Москва");
+        assertThat(clear.getPerson().getFirstName()).isEqualTo("Иван");
+        assertThat(clear.getSourceRecords(0).getPerson().getPhone()).isEqualTo("+79437767077");
     }
 
     @Test
