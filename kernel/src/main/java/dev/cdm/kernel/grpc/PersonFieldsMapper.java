@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
 public final class PersonFieldsMapper {
 
     static final int MAX_NAME = 200;
-    static final int MAX_EMAIL = 254;
+    public static final int MAX_EMAIL = 254;
     static final int MAX_ADDRESS = 500;
     static final int MAX_KEY = 200;
     static final int MAX_SHORT = 40;
     static final int MAX_ID = 100;
     static final int MAX_EXTERNAL_IDS = 20;
     private static final Pattern ID_TYPE = Pattern.compile("^[a-z0-9_]{1,40}$");
+    public static final String EXTERNAL_ID_TYPE_RULE = "type names are 1-40 characters of a-z, 0-9 and _";
     private static final Pattern CONTROL_BUT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -158,8 +159,8 @@ public final class PersonFieldsMapper {
         }
         Map<String, String> valid = new TreeMap<>();
         ids.forEach((type, value) -> {
-            if (!ID_TYPE.matcher(type).matches()) {
-                violations.add(field, "type names are 1-40 characters of a-z, 0-9 and _");
+            if (!isExternalIdType(type)) {
+                violations.add(field, EXTERNAL_ID_TYPE_RULE);
                 return;
             }
             String id = violations.optionalText(field + "." + type, value, MAX_ID);
@@ -222,5 +223,10 @@ public final class PersonFieldsMapper {
             return null;
         }
         return code;
+    }
+
+    /** Whether {@code type} is a well-formed external id type, such as {@code loyalty} or {@code soc_sec_id}. */
+    public static boolean isExternalIdType(String type) {
+        return ID_TYPE.matcher(type).matches();
     }
 }

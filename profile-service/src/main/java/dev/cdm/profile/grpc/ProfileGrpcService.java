@@ -68,6 +68,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     static final int MAX_REASON = 500;
     static final int MAX_ID_TYPE = 40;
     static final int MAX_ID_VALUE = 100;
+    /** Profile ids are UUIDs; the limit leaves room, and keeps a hostile id out of queries and error messages. */
+    static final int MAX_PROFILE_ID = 64;
+    static final int MAX_PHONE = 40;
     private static final Duration LANE_TIMEOUT = Duration.ofMinutes(2);
     /** How long a read of an id the profile view does not hold yet waits for the view to catch up. */
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
@@ -150,9 +153,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Override
     public void splitProfile(SplitProfileRequest request, StreamObserver<SplitProfileResponse> response) {
         FieldViolations violations = new FieldViolations();
-        if (request.getProfileId().isBlank()) {
-            violations.add("profile_id", "is required");
-        }
+        violations.requiredText("profile_id", request.getProfileId(), MAX_PROFILE_ID);
         if (request.getRecordsCount() == 0) {
             violations.add("records", "name at least one record to split off");
         }
@@ -266,12 +267,8 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void getProfile(GetProfileRequest request, StreamObserver<Profile> response) {
-        if (request.getProfileId().isBlank()) {
-            new FieldViolations().add("profile_id", "is required").throwIfAny();
-        }
-        ProfileView view = findCaughtUp(request.getProfileId()).orElseThrow(() -> Status.NOT_FOUND
-                .withDescription("No profile with id " + request.getProfileId())
-                .asRuntimeException());
+        String profileId = requireProfileId(request.getProfileId());
+        ProfileView view = findCaughtUp(profileId).orElseThrow(() -> notFound(profileId));
         response.onNext(ProfileGrpcMapper.toProto(view));
         response.onCompleted();
     }
@@ -290,14 +287,11 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Override
     public void getProfileAsOf(GetProfileAsOfRequest request, StreamObserver<Profile> response) {
         FieldViolations violations = new FieldViolations();
-        if (request.getProfileId().isBlank()) {
-            violations.add("profile_id", "is required");
-        }
+        String profileId = violations.requiredText("profile_id", request.getProfileId(), MAX_PROFILE_ID);
         if (!request.hasAsOf()) {
             violations.add("as_of", "is required");
         }
         violations.throwIfAny();
-        String profileId = request.getProfileId();
         ProfileView view = history.asOf(profileId, ProfileGrpcMapper.instant(request.getAsOf()))
                 .orElseThrow(() -> Status.NOT_FOUND
                         .withDescription("No profile with id " + profileId + " at " + request.getAsOf())
@@ -335,15 +329,25 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     private static String requireProfileId(String profileId) {
-        if (profileId.isBlank()) {
-            new FieldViolations().add("profile_id", "is required").throwIfAny();
-        }
-        return profileId;
+        FieldViolations violations = new FieldViolations();
+        String stripped = violations.requiredText("profile_id", profileId, MAX_PROFILE_ID);
+        violations.throwIfAny();
+        return stripped;
+    }
+
+    private static String requiredLookup(String field, String value, int max) {
+        FieldViolations violations = new FieldViolations();
+        String stripped = violations.requiredText(field, value, max);
+        violations.throwIfAny();
+        return stripped;
     }
 
     private static String externalIdKey(ExternalId id) {
         FieldViolations violations = new FieldViolations();
         String type = violations.requiredText("external_id.type", id.getType(), MAX_ID_TYPE);
+        if (type != null && !PersonFieldsMapper.isExternalIdType(type)) {
+            violations.add("external_id.type", PersonFieldsMapper.EXTERNAL_ID_TYPE_RULE);
+        }
         String value = violations.requiredText("external_id.value", id.getValue(), MAX_ID_VALUE);
         violations.throwIfAny();
         return Identifiers.externalIdKey(type, value);
@@ -362,8 +366,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     private static String lookupKey(FindProfilesRequest request) {
         return switch (request.getIdentifierCase()) {
-            case EMAIL -> Identifiers.emailKey(Identifiers.normalizeEmail(request.getEmail()));
-            case PHONE -> Identifiers.normalizePhone(request.getPhone(), null)
+            case EMAIL -> Identifiers.emailKey(Identifiers.normalizeEmail(
+                    requiredLookup("email", request.getEmail(), PersonFieldsMapper.MAX_EMAIL)));
+            case PHONE -> Identifiers.normalizePhone(requiredLookup("phone", request.getPhone(), MAX_PHONE), null)
                     .map(Identifiers::phoneKey)
                     .orElseThrow(() -> new FieldViolations()
                             .add("phone", "is not a valid international phone number (+<country code>…)")
