@@ -42,7 +42,8 @@ class IngestStreamMetrics {
         rejectedPerStream = records("rejected");
         batchSizes = DistributionSummary.builder(BATCH_SIZE).description("Records per batch sent on by a stream")
                 .register(registry);
-        Gauge.builder(BUFFERED, buffered, AtomicInteger::get)
+        // Held strongly: a gauge keeps only a weak reference by default, and a collected one drops out of /q/metrics.
+        Gauge.builder(BUFFERED, buffered, AtomicInteger::get).strongReference(true)
                 .description("Records received by ingestion streams and not yet answered").register(registry);
     }
 

@@ -1,17 +1,24 @@
 package dev.cdm.kernel.grpc;
 
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A channel to a peer service: plaintext HTTP/2 with gRPC's own retries of calls that failed {@code UNAVAILABLE}.
- * Retrying is safe because every peer command is idempotent.
+ * A channel to a peer service: HTTP/2, over TLS when given the certificates to trust ({@link PeerTls}), with gRPC's
+ * own retries of calls that failed {@code UNAVAILABLE}. Retrying is safe because every peer command is idempotent.
  */
 public final class PeerChannel {
 
@@ -19,12 +26,28 @@ public final class PeerChannel {
     }
 
     /**
-     * A channel to {@code address} that retries every method of {@code grpcService} up to {@code maxAttempts}, each
-     * call going through {@code interceptors}.
+     * A plaintext channel to {@code address} that retries every method of {@code grpcService} up to
+     * {@code maxAttempts}, each call going through {@code interceptors}.
      */
     public static ManagedChannel open(String address, String grpcService, int maxAttempts, Duration initialBackoff,
                                       Duration maxBackoff, ClientInterceptor... interceptors) {
-        NettyChannelBuilder channel = NettyChannelBuilder.forTarget(address).usePlaintext().intercept(interceptors);
+        return open(address, InsecureChannelCredentials.create(), grpcService, maxAttempts, initialBackoff,
+                maxBackoff, interceptors);
+    }
+
+    /** As {@link #open(String, String, int, Duration, Duration, ClientInterceptor...)}, over TLS when asked to. */
+    public static ManagedChannel open(String address, Optional<Path> trustCertificateFile, String grpcService,
+                                      int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                                      ClientInterceptor... interceptors) {
+        return open(address, trustCertificateFile.map(PeerChannel::trusting)
+                        .orElseGet(InsecureChannelCredentials::create), grpcService, maxAttempts, initialBackoff,
+                maxBackoff, interceptors);
+    }
+
+    private static ManagedChannel open(String address, ChannelCredentials transport, String grpcService,
+                                       int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                                       ClientInterceptor... interceptors) {
+        NettyChannelBuilder channel = NettyChannelBuilder.forTarget(address, transport).intercept(interceptors);
         if (maxAttempts < 2) {
             return channel.disableRetry().build(); // gRPC refuses a retry policy of fewer than two attempts
         }
@@ -33,6 +56,15 @@ public final class PeerChannel {
                 .enableRetry()
                 .maxRetryAttempts(maxAttempts)
                 .build();
+    }
+
+    private static ChannelCredentials trusting(Path certificates) {
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(certificates.toFile()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The peers' trust certificate file " + certificates
+                    + " (cdm.peers.tls.trust-certificate-file) is not a readable PEM file", e);
+        }
     }
 
     public static void close(ManagedChannel channel) throws InterruptedException {

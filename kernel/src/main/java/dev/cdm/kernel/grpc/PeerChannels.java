@@ -24,8 +24,8 @@ public class PeerChannels {
     @Named(PROFILE_SERVICE)
     ManagedChannel profileService(
             @ConfigProperty(name = "cdm.peers.profile-service", defaultValue = "127.0.0.1:8082") String address,
-            PeerRetry retry, ServiceCredentials credentials) {
-        return open(address, "cdm.v1.ProfileService", retry, credentials);
+            PeerRetry retry, PeerTls tls, ServiceCredentials credentials) {
+        return open(address, "cdm.v1.ProfileService", retry, tls, credentials);
     }
 
     @Produces
@@ -33,14 +33,14 @@ public class PeerChannels {
     @Named(INGESTION_SERVICE)
     ManagedChannel ingestionService(
             @ConfigProperty(name = "cdm.peers.ingestion-service", defaultValue = "127.0.0.1:8081") String address,
-            PeerRetry retry, ServiceCredentials credentials) {
-        return open(address, "cdm.v1.IngestionService", retry, credentials);
+            PeerRetry retry, PeerTls tls, ServiceCredentials credentials) {
+        return open(address, "cdm.v1.IngestionService", retry, tls, credentials);
     }
 
-    private static ManagedChannel open(String address, String grpcService, PeerRetry retry,
+    private static ManagedChannel open(String address, String grpcService, PeerRetry retry, PeerTls tls,
                                        ServiceCredentials credentials) {
-        return PeerChannel.open(address, grpcService, retry.maxAttempts(), retry.initialBackoff(),
-                retry.maxBackoff(), new PeerCallInterceptor(credentials));
+        return PeerChannel.open(address, tls.trustCertificateFile(), grpcService, retry.maxAttempts(),
+                retry.initialBackoff(), retry.maxBackoff(), new PeerCallInterceptor(credentials));
     }
 
     void close(@Disposes @Named(PROFILE_SERVICE) ManagedChannel channel) throws InterruptedException {
