@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.cdm.proto.v1.ListProjectionsRequest;
 import dev.cdm.proto.v1.ListProjectionsResponse;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
+import dev.cdm.testing.SelfSignedCertificate;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -14,25 +15,18 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Peer channels over TLS against a real gRPC server with a self-signed certificate made by the JDK's keytool. */
+/** Peer channels over TLS against a real gRPC server with a self-signed certificate ({@link SelfSignedCertificate}). */
 class PeerChannelTlsTest {
-
-    private static final char[] PASSWORD = "local-test-only".toCharArray();
 
     @TempDir
     static Path dir;
@@ -42,21 +36,10 @@ class PeerChannelTlsTest {
 
     @BeforeAll
     static void startTlsServer() throws Exception {
-        Path keyStore = dir.resolve("peer.p12");
-        certificate = dir.resolve("peer.pem");
-        keytool("-genkeypair", "-alias", "peer", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", new String(PASSWORD));
-        keytool("-exportcert", "-rfc", "-alias", "peer", "-keystore", keyStore.toString(), "-storepass",
-                new String(PASSWORD), "-file", certificate.toString());
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, PASSWORD);
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, PASSWORD);
+        SelfSignedCertificate localhost = SelfSignedCertificate.create(dir);
+        certificate = localhost.certificate();
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
-                        TlsServerCredentials.newBuilder().keyManager(keyManagers.getKeyManagers()).build())
+                        TlsServerCredentials.newBuilder().keyManager(localhost.keyManagers().getKeyManagers()).build())
                 .addService(new ProjectionAdminServiceGrpc.ProjectionAdminServiceImplBase() {
                     @Override
                     public void listProjections(ListProjectionsRequest request,
@@ -119,14 +102,5 @@ class PeerChannelTlsTest {
     private static ManagedChannel open(String address, Optional<Path> trust) {
         return PeerChannel.open(address, trust, "cdm.v1.ProjectionAdminService", 1, Duration.ofMillis(100),
                 Duration.ofSeconds(1));
-    }
-
-    private static void keytool(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
     }
 }
