@@ -13,18 +13,16 @@ import dev.cdm.proto.v1.ConsentStatus;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.Purpose;
 import dev.cdm.proto.v1.SetConsentRequest;
-import dev.cdm.testing.TestTokens;
+import dev.cdm.testing.GrpcTestChannel;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -49,15 +47,7 @@ final class ConsentRequests {
 
     /** The bearer token of demo user {@code user} (from the test run's Keycloak) on every call of a stub. */
     static CallCredentials as(String user) {
-        String token = TestTokens.of(user);
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return GrpcTestChannel.credentialsOf(user);
     }
 
     static SetConsentRequest grant(String subject) {

@@ -26,27 +26,15 @@ public final class PeerChannel {
     }
 
     /**
-     * A plaintext channel to {@code address} that retries every method of {@code grpcService} up to
-     * {@code maxAttempts}, each call going through {@code interceptors}.
+     * A channel to {@code address}, over TLS trusting {@code trustCertificateFile} when given (else plaintext), that
+     * retries every method of {@code grpcService} up to {@code maxAttempts}, each call going through
+     * {@code interceptors}.
      */
-    public static ManagedChannel open(String address, String grpcService, int maxAttempts, Duration initialBackoff,
-                                      Duration maxBackoff, ClientInterceptor... interceptors) {
-        return open(address, InsecureChannelCredentials.create(), grpcService, maxAttempts, initialBackoff,
-                maxBackoff, interceptors);
-    }
-
-    /** As {@link #open(String, String, int, Duration, Duration, ClientInterceptor...)}, over TLS when asked to. */
     public static ManagedChannel open(String address, Optional<Path> trustCertificateFile, String grpcService,
                                       int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                                       ClientInterceptor... interceptors) {
-        return open(address, trustCertificateFile.map(PeerChannel::trusting)
-                        .orElseGet(InsecureChannelCredentials::create), grpcService, maxAttempts, initialBackoff,
-                maxBackoff, interceptors);
-    }
-
-    private static ManagedChannel open(String address, ChannelCredentials transport, String grpcService,
-                                       int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                                       ClientInterceptor... interceptors) {
+        ChannelCredentials transport = trustCertificateFile.map(PeerChannel::trusting)
+                .orElseGet(InsecureChannelCredentials::create);
         NettyChannelBuilder channel = NettyChannelBuilder.forTarget(address, transport).intercept(interceptors);
         if (maxAttempts < 2) {
             return channel.disableRetry().build(); // gRPC refuses a retry policy of fewer than two attempts

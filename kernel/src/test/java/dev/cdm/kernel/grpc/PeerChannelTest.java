@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeerChannelTest {
@@ -28,7 +29,7 @@ class PeerChannelTest {
 
     @Test
     void open_buildsAChannelThatGrpcAccepts_withRetryPolicy() throws InterruptedException {
-        ManagedChannel channel = PeerChannel.open("127.0.0.1:8082", "cdm.v1.ProfileService", 5,
+        ManagedChannel channel = PeerChannel.open("127.0.0.1:8082", Optional.empty(), "cdm.v1.ProfileService", 5,
                 Duration.ofMillis(100), Duration.ofSeconds(2));
 
         assertThat(channel.authority()).isEqualTo("127.0.0.1:8082");
@@ -38,7 +39,7 @@ class PeerChannelTest {
 
     @Test
     void open_buildsAChannel_whenRetriesDisabled() throws InterruptedException {
-        ManagedChannel channel = PeerChannel.open("localhost:8082", "cdm.v1.ProfileService", 1,
+        ManagedChannel channel = PeerChannel.open("localhost:8082", Optional.empty(), "cdm.v1.ProfileService", 1,
                 Duration.ofMillis(100), Duration.ofSeconds(2));
 
         assertThat(channel.authority()).isEqualTo("localhost:8082");

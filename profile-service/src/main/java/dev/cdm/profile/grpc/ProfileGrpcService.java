@@ -329,13 +329,11 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     private static String requireProfileId(String profileId) {
-        FieldViolations violations = new FieldViolations();
-        String stripped = violations.requiredText("profile_id", profileId, MAX_PROFILE_ID);
-        violations.throwIfAny();
-        return stripped;
+        return required("profile_id", profileId, MAX_PROFILE_ID);
     }
 
-    private static String requiredLookup(String field, String value, int max) {
+    /** {@code value} stripped; INVALID_ARGUMENT naming {@code field} when it is blank or too long. */
+    private static String required(String field, String value, int max) {
         FieldViolations violations = new FieldViolations();
         String stripped = violations.requiredText(field, value, max);
         violations.throwIfAny();
@@ -367,8 +365,8 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     private static String lookupKey(FindProfilesRequest request) {
         return switch (request.getIdentifierCase()) {
             case EMAIL -> Identifiers.emailKey(Identifiers.normalizeEmail(
-                    requiredLookup("email", request.getEmail(), PersonFieldsMapper.MAX_EMAIL)));
-            case PHONE -> Identifiers.normalizePhone(requiredLookup("phone", request.getPhone(), MAX_PHONE), null)
+                    required("email", request.getEmail(), PersonFieldsMapper.MAX_EMAIL)));
+            case PHONE -> Identifiers.normalizePhone(required("phone", request.getPhone(), MAX_PHONE), null)
                     .map(Identifiers::phoneKey)
                     .orElseThrow(() -> new FieldViolations()
                             .add("phone", "is not a valid international phone number (+<country code>…)")
