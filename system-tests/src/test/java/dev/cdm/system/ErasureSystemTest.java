@@ -12,8 +12,6 @@ import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
 import dev.cdm.proto.v1.ExportLinksRequest;
-import dev.cdm.proto.v1.FindProfilesRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.GetRequestRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordRequest;
@@ -23,8 +21,8 @@ import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
-import dev.cdm.proto.v1.RequestRectificationRequest;
 import dev.cdm.proto.v1.RequestExportRequest;
+import dev.cdm.proto.v1.RequestRectificationRequest;
 import dev.cdm.proto.v1.RequestStatus;
 import dev.cdm.proto.v1.ServiceAcknowledgement;
 import dev.cdm.proto.v1.SourceRecordKey;
@@ -96,7 +94,7 @@ class ErasureSystemTest {
         assertThat(refused.getStatus().getCode()).as("kept as a reject that reaches no profile")
                 .isEqualTo(Status.Code.INVALID_ARGUMENT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
-                GetProfileRequest.newBuilder().setProfileId(profileId).build()).getSourceRecordsCount()).isEqualTo(3));
+                ProfileReads.get(profileId)).getSourceRecordsCount()).isEqualTo(3));
         DataSubjectRequest rectification = requests.requestRectification(RequestRectificationRequest.newBuilder()
                 .setSubject(SubjectRef.newBuilder().setProfileId(profileId)).setRequestedBy("officer")
                 .setCorrections(PersonFields.newBuilder().setAddress("Prospekt Mira 21, Moskva")).build());
@@ -104,7 +102,7 @@ class ErasureSystemTest {
         assertThat(rectification.toString()).as("a rectification request keeps field names, not values")
                 .doesNotContainIgnoringCase("mira");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
-                GetProfileRequest.newBuilder().setProfileId(profileId).build()).getPerson().getAddress())
+                ProfileReads.get(profileId)).getPerson().getAddress())
                 .isEqualTo("Prospekt Mira 21, Moskva"));
         assertThat(scan()).as("the traces are there before the erasure").isNotEmpty();
 
@@ -124,7 +122,7 @@ class ErasureSystemTest {
         assertThat(certificate.getEvidenceSha256()).matches("[0-9a-f]{64}");
         assertThat(certificate.toString()).doesNotContainIgnoringCase("volkova")
                 .doesNotContain("9437767077", "776-70-77", "776 70 77"); // "943" alone turns up in ids and times
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(EMAIL).build())
+        assertThat(profiles.findProfiles(ProfileReads.byEmail(EMAIL))
                 .getProfilesList()).isEmpty();
         assertThat(scan()).as("traces right after the erasure").isEmpty();
         StatusRuntimeException suppressed = catchThrowableOfType(StatusRuntimeException.class, () -> ingestion
@@ -159,7 +157,7 @@ class ErasureSystemTest {
         replay(PlatformService.CONSENT, "consent-view");
         replay(PlatformService.ANALYTICS, "analytics-profile-counts");
         assertThat(scan()).as("traces after replaying every projection").isEmpty();
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(EMAIL).build())
+        assertThat(profiles.findProfiles(ProfileReads.byEmail(EMAIL))
                 .getProfilesList()).isEmpty();
     }
 

@@ -8,10 +8,8 @@ import com.google.rpc.BadRequest;
 import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.AnalyticsServiceGrpc;
 import dev.cdm.proto.v1.ConsentStatus;
-import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.GetProfileCountsRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
@@ -47,9 +45,9 @@ class PlatformSystemTest {
         assertThat(repeated.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_UNCHANGED);
         assertThat(repeated.getProfileId()).isEqualTo(created.getProfileId());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(profiles.getProfile(
-                GetProfileRequest.newBuilder().setProfileId(created.getProfileId()).build())
+                ProfileReads.get(created.getProfileId()))
                 .getPerson().getEmail()).isEqualTo("ivan.volkov587@mail.ru"));
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail("IVAN.VOLKOV587@mail.ru").build())
+        assertThat(profiles.findProfiles(ProfileReads.byEmail("IVAN.VOLKOV587@mail.ru"))
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
     }
 

@@ -56,7 +56,7 @@ class ToolsSystemTest {
         assertThat(id.find()).as(ingested.stdout()).isTrue();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            ExternalProcess profile = cli("profile", "get", id.group(1), "--json");
+            ExternalProcess profile = cli("profile", "get", id.group(1), "--purpose", "support", "--json");
             assertThat(profile.exitCode()).as(profile.stderr()).isZero();
             assertThat(profile.stdout()).contains("\"email\": \"anna@example.de\"");
         });
@@ -72,7 +72,8 @@ class ToolsSystemTest {
         assertThat(invalid.exitCode()).isEqualTo(5);
         assertThat(invalid.stderr()).contains("person.email");
 
-        ExternalProcess missing = cli("profile", "get", "00000000-0000-0000-0000-000000000000");
+        ExternalProcess missing = cli("profile", "get", "00000000-0000-0000-0000-000000000000",
+                "--purpose", "support");
         assertThat(missing.exitCode()).isEqualTo(4);
     }
 

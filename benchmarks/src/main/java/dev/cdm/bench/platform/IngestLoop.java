@@ -6,6 +6,7 @@ import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.IngestionServiceGrpc.IngestionServiceBlockingStub;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
+import dev.cdm.proto.v1.ReadPurpose;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -39,7 +40,8 @@ final class IngestLoop {
         IngestRecordResponse response = ingestion.withDeadlineAfter(CALL_DEADLINE_MS, TimeUnit.MILLISECONDS)
                 .ingestRecord(request);
         long accepted = System.nanoTime();
-        GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(response.getProfileId()).build();
+        GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(response.getProfileId())
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).build();
         int polls = 0;
         long pollingNanos = 0;
         while (true) {
@@ -60,7 +62,8 @@ final class IngestLoop {
     long[] timeGetProfile(List<String> profileIds) {
         long[] nanos = new long[profileIds.size()];
         for (int i = 0; i < nanos.length; i++) {
-            GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(profileIds.get(i)).build();
+            GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(profileIds.get(i))
+                    .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).build();
             long start = System.nanoTime();
             isVisible(get);
             nanos[i] = System.nanoTime() - start;

@@ -13,16 +13,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "find", mixinStandardHelpOptions = true,
-        description = "Lists the profiles holding an email, a phone number, an external id or a source record "
-                + "(exit 4 when there are none).")
+        description = "Lists the profiles, among those the purpose may read, that hold an email, a phone number, "
+                + "an external id or a source record (exit 4 when there are none).")
 public final class ProfileFindCommand extends CliCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Identifier identifier;
+
+    @Mixin
+    private ReadPurposeOption purpose;
 
     @Option(names = "--json", description = "Print JSON (snake_case keys).")
     private boolean json;
@@ -50,7 +54,7 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
         if (json) {
             Json.print(out(), response);
         } else if (response.getProfilesCount() == 0) {
-            err().println("No profile holds " + describe());
+            err().println("No profile holds " + describe() + " that may be read for " + purpose.name());
         } else {
             printTable(response);
         }
@@ -69,7 +73,7 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
     }
 
     private FindProfilesRequest request() {
-        FindProfilesRequest.Builder request = FindProfilesRequest.newBuilder();
+        FindProfilesRequest.Builder request = FindProfilesRequest.newBuilder().setPurpose(purpose.purpose());
         if (identifier.email != null) {
             request.setEmail(identifier.email);
         } else if (identifier.phone != null) {

@@ -5,13 +5,19 @@ import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Shows one profile by id (exit 4 if unknown).")
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = "Shows one profile by id, as the purpose may read it (exit 4 if unknown, 6 if refused).")
 public final class ProfileGetCommand extends ProfileQueryCommand<Profile> {
+
+    @Mixin
+    private ReadPurposeOption purpose;
 
     @Override
     Profile query(ProfileServiceBlockingStub profiles, String profileId) {
-        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(profileId).build());
+        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(profileId)
+                .setPurpose(purpose.purpose()).build());
     }
 
     @Override

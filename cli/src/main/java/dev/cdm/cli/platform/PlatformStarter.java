@@ -121,6 +121,9 @@ final class PlatformStarter {
         if (service == PlatformService.CONSENT) {
             env.put("INGESTION_SERVICE_ADDRESS", "127.0.0.1:" + ports.ingestion());
         }
+        if (service == PlatformService.PROFILE) {
+            env.put("CONSENT_SERVICE_ADDRESS", "127.0.0.1:" + ports.consent());
+        }
         Process process = launcher.startJar(layout.serviceJar(service), List.of(), env, log);
         return new ServiceProcess(service.serviceName(), process.pid(), startTimeOf(process), ports.of(service),
                 log.toString());

@@ -18,10 +18,13 @@ import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.SourceRecordKey;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +47,12 @@ class ProfileCommandsTest {
     @TempDir
     Path data;
 
+    private final OneProfile profiles = new OneProfile();
     private FakeGrpcServer server;
 
     @BeforeEach
     void startFakeProfileService() {
-        server = FakeGrpcServer.serving(new OneProfile());
+        server = FakeGrpcServer.serving(profiles);
         TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.PROFILE, server.port()));
     }
 
@@ -59,7 +63,7 @@ class ProfileCommandsTest {
 
     @Test
     void profileGet_printsTheProfileAsSnakeCaseJson_whenJsonIsAsked() throws Exception {
-        Result result = new CliRunner(data).run("profile", "get", "p-1", "--json");
+        Result result = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "support", "--json");
 
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
@@ -73,7 +77,7 @@ class ProfileCommandsTest {
 
     @Test
     void profileGet_printsFieldsAndSourceRecords_asText() {
-        Result result = new CliRunner(data).run("profile", "get", "p-1");
+        Result result = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "support");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Profile p-1 (version 3")
@@ -82,30 +86,47 @@ class ProfileCommandsTest {
     }
 
     @Test
+    void profileGet_sendsThePurpose() {
+        Result result = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "marketing");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(profiles.gets).singleElement()
+                .satisfies(sent -> assertThat(sent.getPurpose()).isEqualTo(ReadPurpose.READ_PURPOSE_MARKETING));
+    }
+
+    @Test
     void profileFind_listsTheMatchingProfile_byEmail() {
-        Result result = new CliRunner(data).run("profile", "find", "--email", "ada@example.com");
+        Result result = new CliRunner(data).run("profile", "find", "--email", "ada@example.com",
+                "--purpose", "support");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsPattern("p-1 +Ada Lovelace +ada@example.com");
+        assertThat(profiles.finds).singleElement()
+                .satisfies(sent -> assertThat(sent.getPurpose()).isEqualTo(ReadPurpose.READ_PURPOSE_SUPPORT));
     }
 
     @Test
     void profileFind_exitsNotFound_whenNoProfileHoldsThePhone() {
-        Result result = new CliRunner(data).run("profile", "find", "--phone", "+4930000");
+        Result result = new CliRunner(data).run("profile", "find", "--phone", "+4930000", "--purpose", "analytics");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(result.err()).contains("No profile holds phone +4930000");
+        assertThat(result.err()).contains("No profile holds phone +4930000 that may be read for analytics");
     }
 
     private static final class OneProfile extends ProfileServiceGrpc.ProfileServiceImplBase {
+        final List<GetProfileRequest> gets = new CopyOnWriteArrayList<>();
+        final List<FindProfilesRequest> finds = new CopyOnWriteArrayList<>();
+
         @Override
         public void getProfile(GetProfileRequest request, StreamObserver<Profile> response) {
+            gets.add(request);
             response.onNext(ADA);
             response.onCompleted();
         }
 
         @Override
         public void findProfiles(FindProfilesRequest request, StreamObserver<FindProfilesResponse> response) {
+            finds.add(request);
             FindProfilesResponse.Builder found = FindProfilesResponse.newBuilder();
             if (request.getEmail().equals(ADA.getPerson().getEmail())) {
                 found.addProfiles(ADA);

@@ -17,6 +17,7 @@ import dev.cdm.proto.v1.LinkDecision;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.RecordExplanation;
 import dev.cdm.proto.v1.SourceRecordKey;
 import dev.cdm.proto.v1.SplitProfileRequest;
@@ -84,8 +85,9 @@ class ProfileLinkageCommandsTest {
 
     @Test
     void profileFind_asksByExternalIdOrSourceRecord() {
-        Result byExternalId = new CliRunner(data).run("profile", "find", "--external-id", "soc_sec_id=69=88");
-        Result byRecord = new CliRunner(data).run("profile", "find", "--record", "crm/1");
+        Result byExternalId = new CliRunner(data).run("profile", "find", "--external-id", "soc_sec_id=69=88",
+                "--purpose", "support");
+        Result byRecord = new CliRunner(data).run("profile", "find", "--record", "crm/1", "--purpose", "compliance");
 
         assertThat(byExternalId.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(byExternalId.err()).contains("No profile holds external id soc_sec_id=69=88");
@@ -93,11 +95,12 @@ class ProfileLinkageCommandsTest {
         assertThat(profiles.finds.get(0).getExternalId().getValue()).isEqualTo("69=88");
         assertThat(byRecord.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(profiles.finds.get(1).getSourceRecord()).isEqualTo(key("crm", "1"));
+        assertThat(profiles.finds.get(1).getPurpose()).isEqualTo(ReadPurpose.READ_PURPOSE_COMPLIANCE);
     }
 
     @Test
     void profileGet_saysWhichProfileItWasMergedInto() {
-        Result result = new CliRunner(data).run("profile", "get", "p-2");
+        Result result = new CliRunner(data).run("profile", "get", "p-2", "--purpose", "support");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Merged into p-1: read that profile instead.");

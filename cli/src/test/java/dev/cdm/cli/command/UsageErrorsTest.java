@@ -26,7 +26,8 @@ class UsageErrorsTest {
 
     @Test
     void profileFind_exitsWithUsage_whenBothEmailAndPhoneAreGiven() {
-        Result result = new CliRunner(data).run("profile", "find", "--email", "a@example.com", "--phone", "+491");
+        Result result = new CliRunner(data).run("profile", "find", "--email", "a@example.com", "--phone", "+491",
+                "--purpose", "support");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--email=E, --phone=P are mutually exclusive");
@@ -34,11 +35,48 @@ class UsageErrorsTest {
 
     @Test
     void profileFind_exitsWithUsage_whenNoIdentifierIsGiven() {
-        Result result = new CliRunner(data).run("profile", "find");
+        Result result = new CliRunner(data).run("profile", "find", "--purpose", "support");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("Missing required argument")
                 .contains("(--email=E | --phone=P | --external-id=TYPE=VALUE | --record=SOURCE/RECORD_ID)");
+    }
+
+    @Test
+    void profileGet_exitsWithUsage_namingPurpose_whenPurposeIsMissing() {
+        Result result = new CliRunner(data).run("profile", "get", "p-1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required option: '--purpose=PURPOSE'")
+                .contains("Try 'cdm profile get --help'");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void profileFind_exitsWithUsage_namingPurpose_whenPurposeIsMissing() {
+        Result result = new CliRunner(data).run("profile", "find", "--email", "a@example.com");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required option: '--purpose=PURPOSE'");
+    }
+
+    @Test
+    void profileGet_exitsWithUsage_listingTheValidPurposes_whenPurposeIsUnknown() {
+        Result result = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "gossip");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--purpose")
+                .contains("'gossip' is not one of [support, marketing, analytics, compliance]");
+    }
+
+    @Test
+    void profileGet_helpDescribesEachPurpose() {
+        Result result = new CliRunner(data).run("profile", "get", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("--purpose=PURPOSE", "the access policy decides",
+                "support: serving the customer", "marketing: only with marketing consent",
+                "analytics: only with analytics consent", "compliance: for compliance officers");
     }
 
     @Test

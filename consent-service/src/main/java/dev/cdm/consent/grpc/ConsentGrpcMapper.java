@@ -6,16 +6,20 @@ import dev.cdm.consent.api.InvalidConsentException;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.SubjectLedger;
 import dev.cdm.consent.policy.PurposeVerdict;
+import dev.cdm.consent.policy.ReadDecisions;
 import dev.cdm.kernel.events.ConsentDecision;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.Consent;
 import dev.cdm.proto.v1.GetConsentsResponse;
 import dev.cdm.proto.v1.PurposeDecisionReason;
+import dev.cdm.proto.v1.ReadDecision;
+import dev.cdm.proto.v1.ReadRefusal;
 import dev.cdm.proto.v1.SetConsentRequest;
 import io.grpc.Status;
 import java.time.Instant;
@@ -94,6 +98,20 @@ final class ConsentGrpcMapper {
             response.setDecision(toProto(verdict.decision()));
         }
         return response.build();
+    }
+
+    static ReadDecision toProto(String subjectId, ReadDecisions.Governed governed) {
+        ReadPolicy.Decision decision = governed.decision();
+        ReadDecision.Builder proto = ReadDecision.newBuilder()
+                .setSubjectId(subjectId)
+                .setAllowed(decision.allowed())
+                .addAllWithheldFields(decision.withheldFields())
+                .setGoverningSubjectId(governed.governingSubjectId())
+                .setExplanation(decision.explanation());
+        if (decision.refusal() != null) {
+            proto.setRefusal(toProto(decision.refusal(), "READ_REFUSAL_", ReadRefusal.class));
+        }
+        return proto.build();
     }
 
     static Consent toProto(ConsentDecision view) {

@@ -6,15 +6,20 @@ import dev.cdm.consent.api.SubjectLedger;
 import dev.cdm.consent.command.FollowingMerges;
 import dev.cdm.consent.policy.CurrentLedgers;
 import dev.cdm.consent.policy.PurposePolicy;
+import dev.cdm.consent.policy.ReadDecisions;
 import dev.cdm.consent.query.ConsentHistory;
 import dev.cdm.kernel.axon.CommandSender;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.CheckPurposeRequest;
 import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
+import dev.cdm.proto.v1.DecideReadsRequest;
+import dev.cdm.proto.v1.DecideReadsResponse;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.GetConsentsResponse;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.proto.v1.SetConsentResponse;
 import dev.cdm.proto.v1.SetSaleOptOutRequest;
@@ -24,6 +29,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,6 +50,9 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
 
     @Inject
     ConsentHistory history;
+
+    @Inject
+    ReadDecisions readDecisions;
 
     @Inject
     Clock clock;
@@ -89,6 +99,22 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         violations.throwIfAny();
         response.onNext(ConsentGrpcMapper.toProto(
                 PurposePolicy.decide(ledgers.governing(subjectId), purpose, channel, clock.instant())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void decideReads(DecideReadsRequest request, StreamObserver<DecideReadsResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        List<String> subjectIds = RequestFields.subjectIds(request.getSubjectIdsList(), violations);
+        Set<String> roles = RequestFields.roles(request.getCallerRolesList(), violations);
+        violations.throwIfAny();
+        DecideReadsResponse.Builder result = DecideReadsResponse.newBuilder()
+                .setPolicyVersion(readDecisions.policyVersion());
+        for (String subjectId : subjectIds) {
+            result.addDecisions(ConsentGrpcMapper.toProto(subjectId, readDecisions.decide(subjectId, purpose, roles)));
+        }
+        response.onNext(result.build());
         response.onCompleted();
     }
 

@@ -12,6 +12,7 @@ import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.RectifyProfileRequest;
 import dev.cdm.proto.v1.RectifyProfileResponse;
 import dev.cdm.proto.v1.SubjectRef;
@@ -36,6 +37,8 @@ public class ProfileDirectory {
     static final String NO_PROFILE = "No profile holds this identifier";
     static final String SEVERAL_PROFILES = "Several profiles hold this identifier; name one by profile id: ";
     private static final int MAX_MERGE_HOPS = 16;
+    /** Every read here answers a data-subject request, also while the subject's processing is restricted. */
+    private static final ReadPurpose COMPLIANCE = ReadPurpose.READ_PURPOSE_COMPLIANCE;
 
     @Inject
     @Named(PeerChannels.PROFILE_SERVICE)
@@ -48,9 +51,9 @@ public class ProfileDirectory {
     public ResolvedSubject resolve(SubjectRef subject) {
         Profile profile = switch (subject.getIdCase()) {
             case PROFILE_ID -> survivorOf(profile(subject.getProfileId()));
-            case EMAIL -> single(stub().findProfiles(FindProfilesRequest.newBuilder()
+            case EMAIL -> single(stub().findProfiles(FindProfilesRequest.newBuilder().setPurpose(COMPLIANCE)
                     .setEmail(subject.getEmail()).build()).getProfilesList());
-            case PHONE -> single(stub().findProfiles(FindProfilesRequest.newBuilder()
+            case PHONE -> single(stub().findProfiles(FindProfilesRequest.newBuilder().setPurpose(COMPLIANCE)
                     .setPhone(subject.getPhone()).build()).getProfilesList());
             case ID_NOT_SET -> throw new IllegalArgumentException("subject is required");
         };
@@ -87,7 +90,8 @@ public class ProfileDirectory {
     }
 
     private Profile profile(String profileId) {
-        return stub().getProfile(GetProfileRequest.newBuilder().setProfileId(profileId).build());
+        return stub().getProfile(GetProfileRequest.newBuilder().setProfileId(profileId).setPurpose(COMPLIANCE)
+                .build());
     }
 
     private static Profile single(List<Profile> profiles) {

@@ -4,7 +4,11 @@ import com.google.protobuf.Timestamp;
 import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.grpc.FieldViolations;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks and normalizes the free-form fields of consent requests, recording what is wrong under the proto name. */
@@ -13,6 +17,9 @@ final class RequestFields {
     static final int MAX_SUBJECT_ID = 200;
     static final int MAX_CHANNEL = 50;
     static final int MAX_PROOF_TEXT = 200;
+    static final int MAX_SUBJECTS = 100;
+    static final int MAX_ROLES = 100;
+    static final int MAX_ROLE = 100;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     /** The range protobuf allows for a Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
     private static final long MIN_SECONDS = -62_135_596_800L;
@@ -24,6 +31,34 @@ final class RequestFields {
     /** The stripped subject id; null with a violation when it is blank or too long. */
     static String subjectId(String value, FieldViolations violations) {
         return violations.requiredText("subject_id", value, MAX_SUBJECT_ID);
+    }
+
+    /** The subject ids of a decision request, stripped: 1 to {@value #MAX_SUBJECTS} of them. */
+    static List<String> subjectIds(List<String> values, FieldViolations violations) {
+        if (values.isEmpty() || values.size() > MAX_SUBJECTS) {
+            violations.add("subject_ids", "give 1 to " + MAX_SUBJECTS + " subject ids");
+            return List.of();
+        }
+        List<String> subjectIds = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            subjectIds.add(violations.requiredText("subject_ids[" + i + "]", values.get(i), MAX_SUBJECT_ID));
+        }
+        return subjectIds;
+    }
+
+    static Set<String> roles(List<String> values, FieldViolations violations) {
+        if (values.size() > MAX_ROLES) {
+            violations.add("caller_roles", "at most " + MAX_ROLES + " roles");
+            return Set.of();
+        }
+        Set<String> roles = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String role = violations.optionalText("caller_roles[" + i + "]", values.get(i), MAX_ROLE);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     /** The channel stripped and lower-cased; {@code ""} (every channel) when not given. */

@@ -27,15 +27,17 @@ public final class AccessPolicy {
     private final Map<String, Set<String>> roles;
     private final Set<String> delegates;
     private final Set<String> personalDataReaders;
+    private final ReadPolicy reads;
 
     AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles,
-                 Set<String> delegates, Set<String> personalDataReaders) {
+                 Set<String> delegates, Set<String> personalDataReaders, ReadPolicy reads) {
         this.version = version;
         this.open = Set.copyOf(open);
         this.authenticated = Set.copyOf(authenticated);
         this.roles = Map.copyOf(roles);
         this.delegates = Set.copyOf(delegates);
         this.personalDataReaders = Set.copyOf(personalDataReaders);
+        this.reads = reads;
     }
 
     /** The policy shipped with this build. */
@@ -63,7 +65,8 @@ public final class AccessPolicy {
             roles.put(method, new TreeSet<>(allowed));
         });
         return new AccessPolicy(document.version, Set.copyOf(document.open), Set.copyOf(document.authenticated),
-                roles, Set.copyOf(document.delegates), Set.copyOf(document.personalDataReaders));
+                roles, Set.copyOf(document.delegates), Set.copyOf(document.personalDataReaders),
+                ReadPolicy.parse(document.version, document.readPurposes));
     }
 
     public String version() {
@@ -82,6 +85,11 @@ public final class AccessPolicy {
      */
     public boolean readsPersonalData(Set<String> callerRoles) {
         return personalDataReaders.stream().anyMatch(callerRoles::contains);
+    }
+
+    /** Who may read a data subject's profile for which purpose ({@link ReadPolicy}). */
+    public ReadPolicy reads() {
+        return reads;
     }
 
     /** What a call of {@code fullMethodName} ({@code package.Service/Method}) requires. */
@@ -146,5 +154,7 @@ public final class AccessPolicy {
         List<String> delegates = List.of();
         @JsonProperty("personalDataReaders")
         List<String> personalDataReaders = List.of();
+        @JsonProperty("readPurposes")
+        Map<String, ReadPolicy.RuleDocument> readPurposes = Map.of();
     }
 }

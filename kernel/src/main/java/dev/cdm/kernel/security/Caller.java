@@ -8,15 +8,15 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling: the principal of the verified bearer token, the client it was issued to, and, when a CDM service
- * calls on someone's behalf, the original caller it names. Audit records {@link #person()}. Only the clients the
+ * Who is calling: the principal of the verified bearer token, the client it was issued to, its realm roles, and,
+ * when a CDM service calls on someone's behalf, the original caller it names. Audit records {@link #person()}. Only the clients the
  * access policy lists as delegates may name an original caller; anyone else's claim to act for another is ignored,
  * so a person cannot hide behind someone else's name.
  *
  * <p>The caller of the current gRPC call is in the gRPC {@link Context} ({@link #current()}); a peer call made
  * within it carries the original caller on ({@code PeerCallInterceptor}).
  */
-public record Caller(String name, String clientId, String onBehalfOf) {
+public record Caller(String name, String clientId, String onBehalfOf, Set<String> roles) {
 
     /** The metadata header by which a service names the caller it acts for. */
     public static final Metadata.Key<String> ON_BEHALF_OF =
@@ -38,6 +38,10 @@ public record Caller(String name, String clientId, String onBehalfOf) {
         return caller == null ? base : caller.attachTo(base);
     }
 
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
     /** The person (or service) on whose behalf the call is made: the original caller, else the caller itself. */
     public String person() {
         return onBehalfOf != null ? onBehalfOf : name;
@@ -47,7 +51,7 @@ public record Caller(String name, String clientId, String onBehalfOf) {
         String clientId = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
         boolean mayDelegate = clientId != null && delegates.contains(clientId);
         return new Caller(identity.getPrincipal().getName(), clientId,
-                mayDelegate && isName(claimedOnBehalfOf) ? claimedOnBehalfOf : null);
+                mayDelegate && isName(claimedOnBehalfOf) ? claimedOnBehalfOf : null, identity.getRoles());
     }
 
     private static boolean isName(String value) {

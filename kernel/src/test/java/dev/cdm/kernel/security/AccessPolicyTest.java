@@ -89,6 +89,32 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aReadPurposeRule_mustNameRoles_knownPurposes_andPersonFields() {
+        assertThatThrownBy(() -> AccessPolicy.parse(json("""
+                {"version": "t", "readPurposes": {"support": {}}}""")))
+                .hasMessageContaining("roles");
+        assertThatThrownBy(() -> AccessPolicy.parse(json("""
+                {"version": "t", "readPurposes": {"gossip": {"roles": ["x"]}}}""")))
+                .hasMessageContaining("unknown read purpose gossip");
+        assertThatThrownBy(() -> AccessPolicy.parse(json("""
+                {"version": "t", "readPurposes": {"marketing": {"roles": ["x"],
+                 "fieldsNeedingConsent": {"shoe_size": "MARKETING_EMAIL"}}}}""")))
+                .hasMessageContaining("shoe_size");
+    }
+
+    @Test
+    void aPurposeThePolicyDoesNotName_isReadByNobody() throws Exception {
+        ReadPolicy reads = AccessPolicy.parse(json("""
+                {"version": "t", "readPurposes": {"support": {"roles": ["profile-reader"]}}}""")).reads();
+
+        assertThat(reads.refuseCaller(dev.cdm.proto.v1.ReadPurpose.READ_PURPOSE_MARKETING, Set.of("profile-reader")))
+                .get().extracting(ReadPolicy.Decision::explanation).asString()
+                .contains("lets nobody read for the purpose marketing");
+        assertThat(policy.reads().refuseCaller(dev.cdm.proto.v1.ReadPurpose.READ_PURPOSE_UNSPECIFIED,
+                Set.of("platform-admin", "profile-reader", "compliance-officer", "analyst"))).isPresent();
+    }
+
+    @Test
     void theShippedPolicy_namesEveryMethodOfEveryCdmService() throws Exception {
         for (var service : java.util.List.of(dev.cdm.proto.v1.AnalyticsServiceGrpc.getServiceDescriptor(),
                 dev.cdm.proto.v1.IngestionServiceGrpc.getServiceDescriptor(),

@@ -17,7 +17,8 @@ class CallerTest {
         Caller caller = Caller.of(identity("service-account-ingestion-service", "ingestion-service"), "ingest",
                 DELEGATES);
 
-        assertThat(caller).isEqualTo(new Caller("service-account-ingestion-service", "ingestion-service", "ingest"));
+        assertThat(caller).isEqualTo(new Caller("service-account-ingestion-service", "ingestion-service", "ingest",
+                Set.of("ingest-writer")));
         assertThat(caller.person()).isEqualTo("ingest");
     }
 
@@ -39,7 +40,7 @@ class CallerTest {
 
     @Test
     void current_isTheCallerOfTheContext_andAbsentOutsideOne() {
-        Caller caller = new Caller("officer", "cdm-cli", null);
+        Caller caller = new Caller("officer", "cdm-cli", null, Set.of("compliance-officer"));
 
         assertThat(Caller.current()).isEmpty();
         caller.attachTo(io.grpc.Context.current()).run(() -> assertThat(Caller.current()).contains(caller));
@@ -47,7 +48,7 @@ class CallerTest {
 
     private static QuarkusSecurityIdentity identity(String name, String authorizedParty) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new Token(name, Map.of("azp", authorizedParty)))
-                .build();
+                .addRole("ingest-writer").build();
     }
 
     /** A verified token as quarkus-oidc hands it over: only its name and claims matter here. */

@@ -7,15 +7,17 @@ import dev.cdm.kernel.grpc.PersonFieldsMapper;
 import dev.cdm.kernel.grpc.PersonRules;
 import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.kernel.projection.ProjectionAdmin;
+import dev.cdm.kernel.security.ReadPolicy;
+import dev.cdm.profile.access.ReadGuard;
 import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileMergedException;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.identity.IdentityIndexRepository;
-import dev.cdm.profile.identity.ResolutionLane;
 import dev.cdm.profile.identity.ResolutionLane.Registered;
 import dev.cdm.profile.identity.ResolutionLane.Registration;
 import dev.cdm.profile.identity.ResolutionLane.Split;
+import dev.cdm.profile.identity.ResolutionLane;
 import dev.cdm.profile.query.ProfileHistoryReader;
 import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
@@ -32,17 +34,18 @@ import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileHistory;
+import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.RecordRejection;
 import dev.cdm.proto.v1.RectifyProfileRequest;
 import dev.cdm.proto.v1.RectifyProfileResponse;
+import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordResult;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
 import dev.cdm.proto.v1.SourceRecordLink;
 import dev.cdm.proto.v1.SplitProfileRequest;
 import dev.cdm.proto.v1.SplitProfileResponse;
-import dev.cdm.proto.v1.ProfileServiceGrpc;
-import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -95,6 +98,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     PersonRules personRules;
+
+    @Inject
+    ReadGuard reads;
 
     @Override
     public void registerSourceRecord(RegisterSourceRecordRequest request,
@@ -267,9 +273,13 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void getProfile(GetProfileRequest request, StreamObserver<Profile> response) {
-        String profileId = requireProfileId(request.getProfileId());
+        FieldViolations violations = new FieldViolations();
+        String profileId = violations.requiredText("profile_id", request.getProfileId(), MAX_PROFILE_ID);
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        violations.throwIfAny();
+        reads.admit(purpose);
         ProfileView view = findCaughtUp(profileId).orElseThrow(() -> notFound(profileId));
-        response.onNext(ProfileGrpcMapper.toProto(view));
+        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose));
         response.onCompleted();
     }
 
@@ -302,11 +312,14 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void findProfiles(FindProfilesRequest request, StreamObserver<FindProfilesResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        violations.throwIfAny();
+        reads.admit(purpose);
         List<ProfileView> found = request.hasSourceRecord() ? findByRecord(request.getSourceRecord())
                 : views.findByLookupKey(lookupKey(request));
-        FindProfilesResponse.Builder result = FindProfilesResponse.newBuilder();
-        found.forEach(view -> result.addProfiles(ProfileGrpcMapper.toProto(view)));
-        response.onNext(result.build());
+        List<Profile> readable = reads.readable(found.stream().map(ProfileGrpcMapper::toProto).toList(), purpose);
+        response.onNext(FindProfilesResponse.newBuilder().addAllProfiles(readable).build());
         response.onCompleted();
     }
 

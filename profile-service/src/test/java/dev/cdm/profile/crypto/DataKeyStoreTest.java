@@ -3,10 +3,11 @@ package dev.cdm.profile.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.DataKeys.SubjectKey;
+import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.JdbcDataKeyRepository;
 import dev.cdm.kernel.crypto.LocalMasterKey;
+import dev.cdm.profile.grpc.FakeConsentServiceResource;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.KeycloakResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class DataKeyStoreTest {
 
     @Inject

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class FoundingFallbackGrpcTest {
 
     @TestHTTPResource

@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.google.rpc.BadRequest;
 import dev.cdm.proto.v1.ExternalId;
-import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
@@ -40,6 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class HostileInputGrpcTest {
 
     private static final String INJECTION = "{\"$ne\": null}";
@@ -69,7 +68,7 @@ class HostileInputGrpcTest {
     @ValueSource(strings = {INJECTION, "{\"$gt\": \"\"}", "$where", ".*"})
     void operatorSyntaxAsAProfileId_findsNothing(String hostile) {
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(hostile).build()));
+                () -> profiles.getProfile(Reads.get(hostile)));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
@@ -77,9 +76,9 @@ class HostileInputGrpcTest {
     @ParameterizedTest
     @ValueSource(strings = {INJECTION, "{\"$gt\": \"\"}", "*@example.org"})
     void operatorSyntaxAsAnEmailOrExternalIdValue_findsNothing(String hostile) {
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(hostile).build())
+        assertThat(profiles.findProfiles(Reads.find().setEmail(hostile).build())
                 .getProfilesList()).isEmpty();
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder()
+        assertThat(profiles.findProfiles(Reads.find()
                 .setExternalId(ExternalId.newBuilder().setType("loyalty").setValue(hostile)).build())
                 .getProfilesList()).isEmpty();
     }
@@ -87,7 +86,7 @@ class HostileInputGrpcTest {
     @Test
     void operatorSyntaxAsAnExternalIdType_isInvalid() {
         StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.findProfiles(FindProfilesRequest.newBuilder()
+                () -> profiles.findProfiles(Reads.find()
                         .setExternalId(ExternalId.newBuilder().setType("$ne").setValue("x")).build()));
 
         assertThat(violatedFields(refused)).containsExactly("external_id.type");
@@ -98,7 +97,7 @@ class HostileInputGrpcTest {
         String huge = "p".repeat(100_000);
 
         for (Runnable call : List.<Runnable>of(
-                () -> profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(huge).build()),
+                () -> profiles.getProfile(Reads.get(huge)),
                 () -> profiles.getProfileAsOf(GetProfileAsOfRequest.newBuilder().setProfileId(huge)
                         .setAsOf(com.google.protobuf.Timestamp.getDefaultInstance()).build()),
                 () -> profiles.explainProfile(dev.cdm.proto.v1.ExplainProfileRequest.newBuilder()
@@ -113,10 +112,10 @@ class HostileInputGrpcTest {
     @Test
     void anOversizedLookup_isInvalid() {
         StatusRuntimeException email = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.findProfiles(FindProfilesRequest.newBuilder()
+                () -> profiles.findProfiles(Reads.find()
                         .setEmail("a".repeat(10_000) + "@example.org").build()));
         StatusRuntimeException phone = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.findProfiles(FindProfilesRequest.newBuilder().setPhone("1".repeat(10_000)).build()));
+                () -> profiles.findProfiles(Reads.find().setPhone("1".repeat(10_000)).build()));
 
         assertThat(violatedFields(email)).containsExactly("email");
         assertThat(violatedFields(phone)).containsExactly("phone");
@@ -144,7 +143,7 @@ class HostileInputGrpcTest {
                 () -> profiles.registerSourceRecord(huge));
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-        assertThat(profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(existing).build())
+        assertThat(profiles.getProfile(Reads.get(existing))
                 .getProfileId()).isEqualTo(existing);
         given().baseUri(url.toString()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

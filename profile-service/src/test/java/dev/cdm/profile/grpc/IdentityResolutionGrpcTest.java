@@ -8,10 +8,8 @@ import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.ExplainProfileRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.ExternalId;
-import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.InvalidFieldPolicy;
@@ -51,6 +49,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class IdentityResolutionGrpcTest {
 
     @TestHTTPResource
@@ -143,7 +142,7 @@ class IdentityResolutionGrpcTest {
         assertThat(explanation.getMergedProfileIdsList()).containsExactly(retired);
         assertThat(explanation.getRecordsList()).extracting(r -> r.getDecision().getRule())
                 .contains("founding", "merge", "deterministic");
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(email).build())
+        assertThat(profiles.findProfiles(Reads.find().setEmail(email).build())
                 .getProfilesList()).extracting(Profile::getProfileId).containsExactly(survivor);
         assertThat(asOf(survivor, beforeMerge).getSourceRecordsCount()).isEqualTo(1);
 
@@ -198,10 +197,10 @@ class IdentityResolutionGrpcTest {
         awaitProjections();
 
         assertThat(second.getProfileId()).isEqualTo(first.getProfileId());
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder()
+        assertThat(profiles.findProfiles(Reads.find()
                 .setExternalId(ExternalId.newBuilder().setType("loyalty").setValue(card)).build()).getProfilesList())
                 .extracting(Profile::getProfileId).containsExactly(first.getProfileId());
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder()
+        assertThat(profiles.findProfiles(Reads.find()
                 .setSourceRecord(SourceRecordKey.newBuilder().setSource(source).setSourceRecordId("r2")).build())
                 .getProfilesList()).extracting(Profile::getProfileId).containsExactly(first.getProfileId());
         List<SourceRecordLink> links = new ArrayList<>();
@@ -242,7 +241,7 @@ class IdentityResolutionGrpcTest {
     }
 
     private Profile get(String id) {
-        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(id).build());
+        return profiles.getProfile(Reads.get(id));
     }
 
     private ProfileExplanation explain(String id) {

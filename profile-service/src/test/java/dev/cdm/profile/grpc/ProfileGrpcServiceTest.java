@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.google.rpc.BadRequest;
-import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class ProfileGrpcServiceTest {
 
     @TestHTTPResource
@@ -68,11 +68,11 @@ class ProfileGrpcServiceTest {
         assertThat(created.getOutcome()).isEqualTo(IngestOutcome.INGEST_OUTCOME_CREATED);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
                 .untilAsserted(() -> assertThat(profiles
-                    .getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId()).build())
+                    .getProfile(Reads.get(created.getProfileId()))
                     .getPerson().getEmail()).isEqualTo("anna.schmidt@example.org"));
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(" ANNA.schmidt@example.org").build())
+        assertThat(profiles.findProfiles(Reads.find().setEmail(" ANNA.schmidt@example.org").build())
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setPhone("+49 30 901820").build())
+        assertThat(profiles.findProfiles(Reads.find().setPhone("+49 30 901820").build())
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
     }
 
@@ -82,7 +82,7 @@ class ProfileGrpcServiceTest {
                 .setEmail("ivan.volkov587@mail.ru").setPhone("8 943 776-70-77").setCountry("RU")
                 .setBirthDate("1987-03-14").setLocality("Москва").build();
         String profileId = profiles.registerSourceRecord(request("shop", "masked-1", ivan)).getProfileId();
-        GetProfileRequest get = GetProfileRequest.newBuilder().setProfileId(profileId).build();
+        GetProfileRequest get = Reads.get(profileId);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
                 .until(() -> profiles.getProfile(get).getVersion() > 0);
 
@@ -105,8 +105,8 @@ class ProfileGrpcServiceTest {
         for (int i = 0; i < 20; i++) {
             IngestRecordResponse created = profiles.registerSourceRecord(request("crm", "ryw-" + i, ivan()));
 
-            assertThat(profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(created.getProfileId())
-                    .build()).getProfileId()).isEqualTo(created.getProfileId());
+            assertThat(profiles.getProfile(Reads.get(created.getProfileId())).getProfileId())
+                    .isEqualTo(created.getProfileId());
         }
     }
 
@@ -153,7 +153,7 @@ class ProfileGrpcServiceTest {
     @Test
     void getProfile_isNotFound_forAnUnknownId() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.getProfile(GetProfileRequest.newBuilder().setProfileId("nope").build()));
+                () -> profiles.getProfile(Reads.get("nope")));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     }
@@ -161,7 +161,7 @@ class ProfileGrpcServiceTest {
     @Test
     void findProfiles_isInvalid_withoutAnIdentifier() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> profiles.findProfiles(FindProfilesRequest.getDefaultInstance()));
+                () -> profiles.findProfiles(Reads.find().build()));
 
         assertThat(violatedFields(error)).containsExactly("identifier");
     }

@@ -8,7 +8,6 @@ import com.google.protobuf.Timestamp;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistory;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class ProfileHistoryGrpcTest {
 
     @TestHTTPResource
@@ -173,7 +173,7 @@ class ProfileHistoryGrpcTest {
     }
 
     private Profile profile(String id) {
-        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(id).build());
+        return profiles.getProfile(Reads.get(id));
     }
 
     private Profile asOf(String id, Instant at) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class ProfileReplayTest {
 
     @TestHTTPResource
@@ -54,7 +54,7 @@ class ProfileReplayTest {
             String lastId = last;
             await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StatusRuntimeException.class)
                     .untilAsserted(() -> assertThat(profiles
-                        .getProfile(GetProfileRequest.newBuilder().setProfileId(lastId).build())
+                        .getProfile(Reads.get(lastId))
                         .getPerson().getFirstName()).isEqualTo("Changed"));
             List<Document> profilesBefore = dump("profiles");
             List<Document> lookupsBefore = dump("profile_lookup");

@@ -11,7 +11,6 @@ import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.command.CustomerProfile;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ProfileSnapshotTest.SnapshotEvery5Events.class)
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class ProfileSnapshotTest {
 
     public static class SnapshotEvery5Events implements QuarkusTestProfile {
@@ -113,7 +113,7 @@ class ProfileSnapshotTest {
     }
 
     private static Profile profile(ProfileServiceGrpc.ProfileServiceBlockingStub profiles, String id) {
-        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(id).build());
+        return profiles.getProfile(Reads.get(id));
     }
 
     private long latestSnapshotSequence(String id) throws SQLException {

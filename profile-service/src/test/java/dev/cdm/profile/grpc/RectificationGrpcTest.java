@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
-import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
@@ -32,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class RectificationGrpcTest {
 
     @TestHTTPResource
@@ -69,11 +68,11 @@ class RectificationGrpcTest {
 
         assertThat(rectified.getFieldsList()).containsExactly("email", "address");
         assertThat(rectified.getRecord().getSource()).isEqualTo("rectification");
-        Profile profile = profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(profileId).build());
+        Profile profile = profiles.getProfile(Reads.get(profileId));
         assertThat(profile.getPerson().getEmail()).isEqualTo(corrected);
         assertThat(profile.getPerson().getAddress()).isEqualTo("Tverskaya 9, Moskva");
         assertThat(profile.getPerson().getLastName()).isEqualTo(ivan.getLastName());
-        assertThat(profiles.findProfiles(FindProfilesRequest.newBuilder().setEmail(corrected).build())
+        assertThat(profiles.findProfiles(Reads.find().setEmail(corrected).build())
                 .getProfilesList()).extracting(Profile::getProfileId).containsExactly(profileId);
         assertThat(profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build())
                 .getEntriesList()).extracting(ProfileHistoryEntry::getSummary)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
-import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.PersonFields;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStoresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(FakeConsentServiceResource.class)
 class RestrictedProfileGrpcTest {
 
     @TestHTTPResource
@@ -91,7 +91,7 @@ class RestrictedProfileGrpcTest {
     }
 
     private dev.cdm.proto.v1.Profile profile(String profileId) {
-        return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(profileId).build());
+        return profiles.getProfile(Reads.get(profileId));
     }
 
     /** An event of the subject's consent stream, as consent-service records it. */
