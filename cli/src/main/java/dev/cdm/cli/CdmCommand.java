@@ -1,6 +1,7 @@
 package dev.cdm.cli;
 
 import dev.cdm.cli.command.AnalyticsCommand;
+import dev.cdm.cli.command.AuditCommand;
 import dev.cdm.cli.command.ConsentCommand;
 import dev.cdm.cli.command.DsrCommand;
 import dev.cdm.cli.command.DownCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LoginCommand.class,
                 LogoutCommand.class, IngestCommand.class,
                 ImportCommand.class, RejectsCommand.class, ExportLinksCommand.class, ProfileCommand.class,
-                ConsentCommand.class, DsrCommand.class, AnalyticsCommand.class, ReplayCommand.class})
+                ConsentCommand.class, DsrCommand.class, AuditCommand.class, AnalyticsCommand.class,
+                ReplayCommand.class})
 public final class CdmCommand implements Runnable {
 
     private final Map<String, String> env;

@@ -155,6 +155,7 @@ class ErasureSystemTest {
                     .isEqualTo(live);
         }
         replay(PlatformService.CONSENT, "consent-view");
+        replay(PlatformService.CONSENT, "access-audit");
         replay(PlatformService.ANALYTICS, "analytics-profile-counts");
         assertThat(scan()).as("traces after replaying every projection").isEmpty();
         assertThat(profiles.findProfiles(ProfileReads.byEmail(EMAIL))

@@ -2,11 +2,13 @@ package dev.cdm.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.ErrorInfo;
 import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.proto.v1.AccessAuditEntry;
 import dev.cdm.proto.v1.ConsentProof;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.ConsentStatus;
@@ -14,6 +16,7 @@ import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.LiftRestrictionRequest;
+import dev.cdm.proto.v1.ListAccessAuditRequest;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.Purpose;
@@ -25,12 +28,14 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Purpose-based reads across the real processes: profile-service asks the real consent-service for every read
- * (with its own client-credential token), which decides by the subject's consents and restriction.
+ * (with its own client-credential token), which decides by the subject's consents and restriction and keeps the
+ * audit trail of every decided read.
  */
 @ExtendWith(SharedPlatform.class)
 class PurposeReadSystemTest {
@@ -78,6 +83,14 @@ class PurposeReadSystemTest {
                 .setSubject(SubjectRef.newBuilder().setProfileId(profileId)).setRequestedBy("dpo").build());
         await().atMost(PROCESSING).ignoreExceptions().untilAsserted(() ->
                 assertThat(profiles.getProfile(ProfileReads.get(profileId)).getProfileId()).isEqualTo(profileId));
+
+        await().atMost(PROCESSING).untilAsserted(() -> assertThat(consents.listAccessAudit(
+                ListAccessAuditRequest.newBuilder().setSubjectId(profileId).setLimit(1000).build()).getEntriesList())
+                .filteredOn(entry -> entry.getPurpose() == ReadPurpose.READ_PURPOSE_MARKETING)
+                .extracting(AccessAuditEntry::getCaller, AccessAuditEntry::getVia, AccessAuditEntry::getAllowed,
+                        AccessAuditEntry::getFieldsWithheldList)
+                .contains(tuple("admin", "profile-service", false, List.of()),
+                        tuple("admin", "profile-service", true, List.of("phone"))));
     }
 
     private static dev.cdm.proto.v1.GetProfileRequest marketing(String profileId) {

@@ -1,5 +1,7 @@
 package dev.cdm.consent.config;
 
+import dev.cdm.consent.audit.AccessAuditProjection;
+import dev.cdm.consent.audit.AccessAuditRepository;
 import dev.cdm.consent.command.ConsentLineage;
 import dev.cdm.consent.command.DataSubjectRequest;
 import dev.cdm.consent.command.SubjectConsents;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Registers the SubjectConsents and DataSubjectRequest aggregates, the consent-view projection, the consent
  * lineage (consents follow merges and splits), the policy cache's invalidator and the data-subject-requests
- * projection (which also completes erasures).
+ * projection (which also completes erasures), and the access audit.
  */
 @ApplicationScoped
 class ConsentAxonModule implements AxonModule {
@@ -43,6 +45,9 @@ class ConsentAxonModule implements AxonModule {
 
     @Inject
     CurrentLedgers ledgers;
+
+    @Inject
+    AccessAuditRepository auditEntries;
 
     @Inject
     Clock clock;
@@ -72,5 +77,6 @@ class ConsentAxonModule implements AxonModule {
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         configurer.eventProcessing().registerEventHandler(c -> new DataSubjectRequestProjection(requests,
                 c.commandGateway(), keys, participants, clock));
+        configurer.eventProcessing().registerEventHandler(c -> new AccessAuditProjection(auditEntries));
     }
 }

@@ -14,11 +14,13 @@ import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.security.ReadPolicy;
+import dev.cdm.proto.v1.AccessAuditEntry;
 import dev.cdm.proto.v1.CheckPurposeResponse;
 import dev.cdm.proto.v1.Consent;
 import dev.cdm.proto.v1.GetConsentsResponse;
 import dev.cdm.proto.v1.PurposeDecisionReason;
 import dev.cdm.proto.v1.ReadDecision;
+import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
 import dev.cdm.proto.v1.SetConsentRequest;
 import io.grpc.Status;
@@ -110,6 +112,27 @@ final class ConsentGrpcMapper {
                 .setExplanation(decision.explanation());
         if (decision.refusal() != null) {
             proto.setRefusal(toProto(decision.refusal(), "READ_REFUSAL_", ReadRefusal.class));
+        }
+        return proto.build();
+    }
+
+    static AccessAuditEntry toAudit(org.bson.Document entry) {
+        AccessAuditEntry.Builder proto = AccessAuditEntry.newBuilder()
+                .setAt(timestamp(entry.getDate("at").toInstant()))
+                .setKind(entry.getString("kind"))
+                .setSubjectId(entry.getString("subject_id"))
+                .setCaller(entry.getString("caller"))
+                .setVia(entry.getString("via"))
+                .setPurpose(ReadPurpose.valueOf("READ_PURPOSE_" + entry.getString("purpose").toUpperCase(Locale.ROOT)))
+                .setAllowed(entry.getBoolean("allowed"))
+                .addAllFieldsInClear(entry.getList("fields_in_clear", String.class))
+                .addAllFieldsMasked(entry.getList("fields_masked", String.class))
+                .addAllFieldsWithheld(entry.getList("fields_withheld", String.class));
+        if (entry.getString("refusal") != null) {
+            proto.setRefusal(ReadRefusal.valueOf("READ_REFUSAL_" + entry.getString("refusal")));
+        }
+        if (entry.getString("policy_version") != null) {
+            proto.setPolicyVersion(entry.getString("policy_version"));
         }
         return proto.build();
     }

@@ -3,6 +3,8 @@ package dev.cdm.consent.grpc;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.RecordSaleOptOutCommand;
 import dev.cdm.consent.api.SubjectLedger;
+import dev.cdm.consent.audit.AccessAuditRepository;
+import dev.cdm.consent.audit.AccessAuditTrail;
 import dev.cdm.consent.command.FollowingMerges;
 import dev.cdm.consent.policy.CurrentLedgers;
 import dev.cdm.consent.policy.PurposePolicy;
@@ -19,6 +21,8 @@ import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.DecideReadsResponse;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.GetConsentsResponse;
+import dev.cdm.proto.v1.ListAccessAuditRequest;
+import dev.cdm.proto.v1.ListAccessAuditResponse;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.SetConsentRequest;
 import dev.cdm.proto.v1.SetConsentResponse;
@@ -53,6 +57,12 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
 
     @Inject
     ReadDecisions readDecisions;
+
+    @Inject
+    AccessAuditTrail audit;
+
+    @Inject
+    AccessAuditRepository auditEntries;
 
     @Inject
     Clock clock;
@@ -109,11 +119,29 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         List<String> subjectIds = RequestFields.subjectIds(request.getSubjectIdsList(), violations);
         Set<String> roles = RequestFields.roles(request.getCallerRolesList(), violations);
         violations.throwIfAny();
+        List<ReadDecisions.Governed> decisions = subjectIds.stream()
+                .map(subjectId -> readDecisions.decide(subjectId, purpose, roles)).toList();
+        audit.recordReads(subjectIds, decisions, purpose, roles);
         DecideReadsResponse.Builder result = DecideReadsResponse.newBuilder()
                 .setPolicyVersion(readDecisions.policyVersion());
-        for (String subjectId : subjectIds) {
-            result.addDecisions(ConsentGrpcMapper.toProto(subjectId, readDecisions.decide(subjectId, purpose, roles)));
+        for (int i = 0; i < subjectIds.size(); i++) {
+            result.addDecisions(ConsentGrpcMapper.toProto(subjectIds.get(i), decisions.get(i)));
         }
+        response.onNext(result.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listAccessAudit(ListAccessAuditRequest request, StreamObserver<ListAccessAuditResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
+        int limit = request.getLimit() == 0 ? 100 : request.getLimit();
+        if (limit < 0 || limit > AccessAuditRepository.MAX_LISTED) {
+            violations.add("limit", "must be 1 to " + AccessAuditRepository.MAX_LISTED + " (0: 100)");
+        }
+        violations.throwIfAny();
+        ListAccessAuditResponse.Builder result = ListAccessAuditResponse.newBuilder();
+        auditEntries.ofSubject(subjectId, limit).forEach(entry -> result.addEntries(ConsentGrpcMapper.toAudit(entry)));
         response.onNext(result.build());
         response.onCompleted();
     }

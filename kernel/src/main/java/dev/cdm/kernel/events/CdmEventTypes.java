@@ -32,7 +32,8 @@ public final class CdmEventTypes {
             SubjectDataExportedEvent.class,
             RectificationRequestedEvent.class,
             RectificationAppliedEvent.class,
-            IdentifiersSuppressedEvent.class);
+            IdentifiersSuppressedEvent.class,
+            PersonalDataReadEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(CdmEventTypes::storedName, Function.identity()));

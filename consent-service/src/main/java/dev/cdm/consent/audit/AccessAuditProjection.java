@@ -1,0 +1,73 @@
+package dev.cdm.consent.audit;
+
+import dev.cdm.kernel.events.PersonalDataReadEvent;
+import dev.cdm.kernel.events.SubjectDataExportedEvent;
+import dev.cdm.kernel.security.PersonalDataMask;
+import dev.cdm.proto.v1.PersonFields;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+
+/**
+ * Keeps the access audit read model ({@code cdm audit --subject}) from the audit events: every decided read, and
+ * every export of a subject's data (for the profile and each profile merged into it). Idempotent, keyed by event
+ * id; a replay rebuilds the same documents.
+ */
+@ProcessingGroup(AccessAuditProjection.NAME)
+public class AccessAuditProjection {
+
+    public static final String NAME = "access-audit";
+
+    private final AccessAuditRepository repository;
+
+    public AccessAuditProjection(AccessAuditRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(PersonalDataReadEvent event, EventMessage<?> message) {
+        repository.save(message.getIdentifier(), new Document("kind", "read")
+                .append("subject_id", event.subjectId())
+                .append("governing_subject_id", event.governingSubjectId())
+                .append("at", Date.from(event.decidedAt()))
+                .append("caller", event.caller())
+                .append("via", event.via())
+                .append("purpose", event.purpose())
+                .append("allowed", event.allowed())
+                .append("refusal", event.refusal())
+                .append("fields_in_clear", event.fieldsInClear())
+                .append("fields_masked", event.fieldsMasked())
+                .append("fields_withheld", event.fieldsWithheld())
+                .append("policy_version", event.policyVersion()));
+    }
+
+    @EventHandler
+    void on(SubjectDataExportedEvent event, EventMessage<?> message) {
+        List<String> subjects = new ArrayList<>(List.of(event.profileId()));
+        subjects.addAll(event.mergedProfileIds());
+        for (String subject : subjects) {
+            repository.save(message.getIdentifier() + ":" + subject, new Document("kind", "export")
+                    .append("subject_id", subject)
+                    .append("governing_subject_id", event.profileId())
+                    .append("at", Date.from(event.exportedAt()))
+                    .append("caller", event.requestedBy())
+                    .append("via", "")
+                    .append("purpose", "compliance")
+                    .append("allowed", true)
+                    .append("fields_in_clear", PersonalDataMask.personalFields(PersonFields.getDescriptor()))
+                    .append("fields_masked", List.of())
+                    .append("fields_withheld", List.of())
+                    .append("request_id", event.requestId()));
+        }
+    }
+
+    @ResetHandler
+    void onReset() {
+        repository.dropAll();
+    }
+}

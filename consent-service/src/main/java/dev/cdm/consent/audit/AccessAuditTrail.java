@@ -1,0 +1,64 @@
+package dev.cdm.consent.audit;
+
+import dev.cdm.consent.policy.ReadDecisions.Governed;
+import dev.cdm.kernel.events.PersonalDataReadEvent;
+import dev.cdm.kernel.security.AccessPolicy;
+import dev.cdm.kernel.security.Caller;
+import dev.cdm.kernel.security.PersonalDataMask;
+import dev.cdm.kernel.security.ReadPolicy;
+import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.ReadPurpose;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.config.Configuration;
+
+/**
+ * Writes the audit trail of reads: one {@link PersonalDataReadEvent} per decided read, into the event store, before
+ * the decision is answered, so no read of personal data goes unrecorded (if the trail cannot be written, the
+ * decision fails and nothing is read). Which fields come back in clear or masked follows from the reader's roles
+ * and the access policy, as the reading service's masking applies them.
+ */
+@ApplicationScoped
+public class AccessAuditTrail {
+
+    private static final List<String> PERSON_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
+
+    private final AccessPolicy policy;
+    private final Configuration axon;
+    private final Clock clock;
+
+    @Inject
+    AccessAuditTrail(Configuration axon, Clock clock) {
+        this.policy = AccessPolicy.load();
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    public void recordReads(List<String> subjectIds, List<Governed> decisions, ReadPurpose purpose,
+                            Set<String> readerRoles) {
+        Caller caller = Caller.current().orElse(null);
+        String person = caller == null ? "unknown" : caller.person();
+        String via = caller == null || caller.clientId() == null ? "" : caller.clientId();
+        boolean inClear = policy.readsPersonalData(readerRoles);
+        Instant now = clock.instant();
+        List<Object> events = new ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            ReadPolicy.Decision decision = decisions.get(i).decision();
+            List<String> returned = decision.allowed() ? PERSON_FIELDS.stream()
+                    .filter(field -> !decision.withheldFields().contains(field)).toList() : List.of();
+            events.add(new PersonalDataReadEvent(subjectIds.get(i), decisions.get(i).governingSubjectId(), person,
+                    via, ReadPolicy.name(purpose), decision.allowed(),
+                    decision.refusal() == null ? null : decision.refusal().name(),
+                    inClear ? returned : List.of(), inClear ? List.of() : returned,
+                    decision.allowed() ? List.copyOf(new TreeSet<>(decision.withheldFields())) : List.of(),
+                    policy.version(), now));
+        }
+        axon.eventGateway().publish(events);
+    }
+}
