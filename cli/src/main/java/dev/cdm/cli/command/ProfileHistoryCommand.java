@@ -8,14 +8,20 @@ import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists every event of a profile, oldest first (exit 4 if unknown).")
+        description = "Lists every event of a profile, oldest first, as the purpose may read it "
+                + "(exit 4 if unknown, 6 if refused).")
 public final class ProfileHistoryCommand extends ProfileQueryCommand<ProfileHistory> {
+
+    @Mixin
+    private ReadPurposeOption purpose;
 
     @Override
     ProfileHistory query(ProfileServiceBlockingStub profiles, String profileId) {
-        return profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build());
+        return profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId)
+                .setPurpose(purpose.purpose()).build());
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ReadPurpose;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class ProfileHistoryCommandsTest {
 
     @Test
     void profileHistory_printsOneLinePerEvent_asText() {
-        Result result = new CliRunner(data).run("profile", "history", "p-1");
+        Result result = new CliRunner(data).run("profile", "history", "p-1", "--purpose", "support");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("History of profile p-1 (2 events)")
@@ -72,7 +73,7 @@ class ProfileHistoryCommandsTest {
 
     @Test
     void profileHistory_printsSnakeCaseJson_whenJsonIsAsked() throws Exception {
-        Result result = new CliRunner(data).run("profile", "history", "p-1", "--json");
+        Result result = new CliRunner(data).run("profile", "history", "p-1", "--purpose", "support", "--json");
 
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
@@ -82,23 +83,25 @@ class ProfileHistoryCommandsTest {
 
     @Test
     void profileHistory_exitsNotFound_forAnUnknownProfile() {
-        Result result = new CliRunner(data).run("profile", "history", "nope");
+        Result result = new CliRunner(data).run("profile", "history", "nope", "--purpose", "support");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     }
 
     @Test
     void profileAsOf_sendsTheInstant_andPrintsTheProfile() throws Exception {
-        Result result = new CliRunner(data).run("profile", "as-of", "p-1", "2023-11-14T22:14:00Z", "--json");
+        Result result = new CliRunner(data).run("profile", "as-of", "p-1", "2023-11-14T22:14:00Z",
+                "--purpose", "compliance", "--json");
 
         assertThat(result.exitCode()).isZero();
         assertThat(lastAsOf.getAsOf().getSeconds()).isEqualTo(CREATED + 40);
+        assertThat(lastAsOf.getPurpose()).isEqualTo(ReadPurpose.READ_PURPOSE_COMPLIANCE);
         assertThat(new ObjectMapper().readTree(result.out()).at("/person/address").asText()).isEqualTo("Moscow");
     }
 
     @Test
     void profileAsOf_isAUsageErrorNamingTime_whenTimeIsNotIso() {
-        Result result = new CliRunner(data).run("profile", "as-of", "p-1", "yesterday");
+        Result result = new CliRunner(data).run("profile", "as-of", "p-1", "yesterday", "--purpose", "support");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("TIME").contains("yesterday");

@@ -78,7 +78,8 @@ public class ProfileDirectory {
 
     /** Every event that shaped the profile, as profile-service tells it. */
     public ProfileHistory history(String profileId) {
-        return stub().getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build());
+        return stub().getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId)
+                .setPurpose(COMPLIANCE).build());
     }
 
     private Profile survivorOf(Profile profile) {

@@ -7,6 +7,7 @@ import dev.cdm.kernel.security.AccessPolicy;
 import dev.cdm.kernel.security.Caller;
 import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ReadDecision;
 import dev.cdm.proto.v1.ReadPurpose;
 import io.grpc.StatusRuntimeException;
@@ -47,11 +48,21 @@ public class ReadGuard {
 
     /** {@code profile} as {@code purpose} may read it; PERMISSION_DENIED when it may not be read at all. */
     public Profile readable(Profile profile, ReadPurpose purpose) {
-        ReadDecision decision = decisions.decide(List.of(profile.getProfileId()), purpose, roles()).get(0);
+        return Withholding.without(profile, withheld(profile.getProfileId(), purpose));
+    }
+
+    /** The profile's history as {@code purpose} may read it; PERMISSION_DENIED when it may not be read at all. */
+    public ProfileHistory readable(ProfileHistory history, ReadPurpose purpose) {
+        return Withholding.without(history, withheld(history.getProfileId(), purpose));
+    }
+
+    /** The fields {@code purpose} may not read of the profile; PERMISSION_DENIED when it may read none. */
+    private Set<String> withheld(String profileId, ReadPurpose purpose) {
+        ReadDecision decision = decisions.decide(List.of(profileId), purpose, roles()).get(0);
         if (!decision.getAllowed()) {
-            throw refused(decision.getRefusal().name(), decision.getExplanation(), purpose, profile.getProfileId());
+            throw refused(decision.getRefusal().name(), decision.getExplanation(), purpose, profileId);
         }
-        return Withholding.without(profile, Set.copyOf(decision.getWithheldFieldsList()));
+        return Set.copyOf(decision.getWithheldFieldsList());
     }
 
     /** The profiles {@code purpose} may read, as it may read them, in the order given; the others are left out. */

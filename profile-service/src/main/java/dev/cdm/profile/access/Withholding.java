@@ -4,11 +4,14 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileHistory;
+import dev.cdm.proto.v1.ProfileHistoryEntry;
 import java.util.Set;
 
 /**
- * A profile without some person fields: emptied in the unified view and in every linked record, and the invalid
- * values a source sent for them left out, so a withheld field leaves no trace in the answer.
+ * A profile (or its history) without some person fields: emptied in the unified view, in every linked record and
+ * in every event, and the invalid values a source sent for them left out, so a withheld field leaves no trace in
+ * the answer.
  */
 final class Withholding {
 
@@ -27,6 +30,18 @@ final class Withholding {
             record.getInvalidValuesList().stream().filter(invalid -> !fields.contains(invalid.getField()))
                     .forEach(kept::addInvalidValues);
             builder.addSourceRecords(kept);
+        }
+        return builder.build();
+    }
+
+    static ProfileHistory without(ProfileHistory history, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return history;
+        }
+        ProfileHistory.Builder builder = history.toBuilder().clearEntries();
+        for (ProfileHistoryEntry entry : history.getEntriesList()) {
+            builder.addEntries(entry.hasPerson()
+                    ? entry.toBuilder().setPerson(without(entry.getPerson(), fields)).build() : entry);
         }
         return builder.build();
     }

@@ -285,12 +285,16 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void getProfileHistory(GetProfileHistoryRequest request, StreamObserver<ProfileHistory> response) {
-        String profileId = requireProfileId(request.getProfileId());
+        FieldViolations violations = new FieldViolations();
+        String profileId = violations.requiredText("profile_id", request.getProfileId(), MAX_PROFILE_ID);
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        violations.throwIfAny();
+        reads.admit(purpose);
         List<ProfileHistoryEntry> entries = history.history(profileId);
         if (entries.isEmpty()) {
             throw notFound(profileId);
         }
-        response.onNext(ProfileGrpcMapper.toProto(profileId, entries));
+        response.onNext(reads.readable(ProfileGrpcMapper.toProto(profileId, entries), purpose));
         response.onCompleted();
     }
 
@@ -301,12 +305,14 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         if (!request.hasAsOf()) {
             violations.add("as_of", "is required");
         }
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
         violations.throwIfAny();
+        reads.admit(purpose);
         ProfileView view = history.asOf(profileId, ProfileGrpcMapper.instant(request.getAsOf()))
                 .orElseThrow(() -> Status.NOT_FOUND
                         .withDescription("No profile with id " + profileId + " at " + request.getAsOf())
                         .asRuntimeException());
-        response.onNext(ProfileGrpcMapper.toProto(view));
+        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose));
         response.onCompleted();
     }
 

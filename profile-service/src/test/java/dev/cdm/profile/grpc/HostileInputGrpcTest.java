@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.google.rpc.BadRequest;
 import dev.cdm.proto.v1.ExternalId;
-import dev.cdm.proto.v1.GetProfileAsOfRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
@@ -98,7 +97,7 @@ class HostileInputGrpcTest {
 
         for (Runnable call : List.<Runnable>of(
                 () -> profiles.getProfile(Reads.get(huge)),
-                () -> profiles.getProfileAsOf(GetProfileAsOfRequest.newBuilder().setProfileId(huge)
+                () -> profiles.getProfileAsOf(Reads.asOf().setProfileId(huge)
                         .setAsOf(com.google.protobuf.Timestamp.getDefaultInstance()).build()),
                 () -> profiles.explainProfile(dev.cdm.proto.v1.ExplainProfileRequest.newBuilder()
                         .setProfileId(huge).build()))) {

@@ -8,8 +8,6 @@ import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.ExplainProfileRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.ExternalId;
-import dev.cdm.proto.v1.GetProfileAsOfRequest;
-import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.InvalidFieldPolicy;
@@ -249,12 +247,12 @@ class IdentityResolutionGrpcTest {
     }
 
     private List<ProfileHistoryEntry> history(String id) {
-        return profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(id).build())
+        return profiles.getProfileHistory(Reads.history(id))
                 .getEntriesList();
     }
 
     private Profile asOf(String id, Instant at) {
-        return profiles.getProfileAsOf(GetProfileAsOfRequest.newBuilder().setProfileId(id)
+        return profiles.getProfileAsOf(Reads.asOf().setProfileId(id)
                 .setAsOf(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())).build());
     }
 

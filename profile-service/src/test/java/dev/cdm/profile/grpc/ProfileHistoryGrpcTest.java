@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.Timestamp;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.proto.v1.GetProfileAsOfRequest;
-import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistory;
@@ -150,12 +149,12 @@ class ProfileHistoryGrpcTest {
     }
 
     @Test
-    void asOf_isInvalid_withoutIdOrTime() {
+    void asOf_isInvalid_withoutIdTimeOrPurpose() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
                 () -> profiles.getProfileAsOf(GetProfileAsOfRequest.getDefaultInstance()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(error.getStatus().getDescription()).contains("profile_id").contains("as_of");
+        assertThat(error.getStatus().getDescription()).contains("profile_id").contains("as_of").contains("purpose");
     }
 
     private String registerThenMove(String sourceId) {
@@ -169,7 +168,7 @@ class ProfileHistoryGrpcTest {
     }
 
     private ProfileHistory history(String id) {
-        return profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(id).build());
+        return profiles.getProfileHistory(Reads.history(id));
     }
 
     private Profile profile(String id) {
@@ -177,7 +176,7 @@ class ProfileHistoryGrpcTest {
     }
 
     private Profile asOf(String id, Instant at) {
-        return profiles.getProfileAsOf(GetProfileAsOfRequest.newBuilder().setProfileId(id)
+        return profiles.getProfileAsOf(Reads.asOf().setProfileId(id)
                 .setAsOf(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())).build());
     }
 

@@ -9,8 +9,6 @@ import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.command.CustomerProfile;
-import dev.cdm.proto.v1.GetProfileAsOfRequest;
-import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
@@ -87,7 +85,7 @@ class ProfileSnapshotTest {
             ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(
                     channel.as("admin"));
             List<ProfileHistoryEntry> history = profiles.getProfileHistory(
-                    GetProfileHistoryRequest.newBuilder().setProfileId(id).build()).getEntriesList();
+                    Reads.history(id)).getEntriesList();
             assertThat(history).extracting(ProfileHistoryEntry::getSequenceNumber)
                     .containsExactlyElementsOf(LongStream.rangeClosed(0, 32).boxed().toList());
             assertThat(history.get(31).getPerson().getAddress()).isEqualTo("Street 30");
@@ -97,7 +95,7 @@ class ProfileSnapshotTest {
             assertThat(profile.getSourceRecordsList()).extracting(r -> r.getPerson().getAddress())
                     .containsExactlyInAnyOrder("Street 30", "Shop 1");
             assertThat(profile.getPerson().getAddress()).isEqualTo("Shop 1");
-            Profile asOf = profiles.getProfileAsOf(GetProfileAsOfRequest.newBuilder().setProfileId(id)
+            Profile asOf = profiles.getProfileAsOf(Reads.asOf().setProfileId(id)
                     .setAsOf(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 1)).build());
             assertThat(asOf.getVersion()).isEqualTo(32);
             assertThat(asOf.getPerson()).isEqualTo(profile.getPerson());

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.FindProfilesRequest;
+import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileHistory;
+import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReadPurpose;
@@ -41,6 +45,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(FakeConsentServiceResource.class)
 class PurposeReadGrpcTest {
+
+    private static final Timestamp NOW = Timestamp.newBuilder().setSeconds(4_102_444_800L).build();
 
     @TestHTTPResource
     URL url;
@@ -119,6 +125,28 @@ class PurposeReadGrpcTest {
         assertThat(errorInfo(refused).getReason()).isEqualTo("READ_REFUSAL_RESTRICTED");
         assertThat(forCompliance.getProfileId()).isEqualTo(profileId);
         assertThat(forCompliance.getPerson().getEmail()).isEqualTo(email);
+    }
+
+    @Test
+    void theHistory_andThePast_areReadUnderTheSameDecision() {
+        consent.grant(profileId, Purpose.MARKETING_EMAIL);
+
+        ProfileHistory history = admin.getProfileHistory(GetProfileHistoryRequest.newBuilder()
+                .setProfileId(profileId).setPurpose(ReadPurpose.READ_PURPOSE_MARKETING).build());
+        consent.restrict(profileId);
+        StatusRuntimeException pastRefused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> admin.getProfileAsOf(Reads.asOf().setProfileId(profileId).setAsOf(NOW).build()));
+        Profile pastForCompliance = ProfileServiceGrpc.newBlockingStub(channel.as("officer"))
+                .getProfileAsOf(Reads.asOf().setProfileId(profileId).setAsOf(NOW)
+                        .setPurpose(ReadPurpose.READ_PURPOSE_COMPLIANCE).build());
+
+        assertThat(history.getEntriesList()).filteredOn(ProfileHistoryEntry::hasPerson).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getPerson().getPhone()).isEmpty())
+                .anySatisfy(entry -> assertThat(entry.getPerson().getEmail()).isEqualTo(email));
+        assertThat(errorInfo(pastRefused).getReason()).isEqualTo("READ_REFUSAL_RESTRICTED");
+        assertThat(pastForCompliance.getPerson().getPhone()).isNotEmpty();
+        assertThat(violatedFields(() -> admin.getProfileHistory(GetProfileHistoryRequest.newBuilder()
+                .setProfileId(profileId).build()))).containsExactly("purpose");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.cdm.profile.grpc;
 
 import dev.cdm.proto.v1.FindProfilesRequest;
+import dev.cdm.proto.v1.GetProfileAsOfRequest;
+import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.ReadPurpose;
 
@@ -16,6 +18,15 @@ final class Reads {
 
     static GetProfileRequest get(String profileId, ReadPurpose purpose) {
         return GetProfileRequest.newBuilder().setProfileId(profileId).setPurpose(purpose).build();
+    }
+
+    static GetProfileHistoryRequest history(String profileId) {
+        return GetProfileHistoryRequest.newBuilder().setProfileId(profileId)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).build();
+    }
+
+    static GetProfileAsOfRequest.Builder asOf() {
+        return GetProfileAsOfRequest.newBuilder().setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT);
     }
 
     static FindProfilesRequest.Builder find() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
-import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
@@ -74,7 +73,7 @@ class RectificationGrpcTest {
         assertThat(profile.getPerson().getLastName()).isEqualTo(ivan.getLastName());
         assertThat(profiles.findProfiles(Reads.find().setEmail(corrected).build())
                 .getProfilesList()).extracting(Profile::getProfileId).containsExactly(profileId);
-        assertThat(profiles.getProfileHistory(GetProfileHistoryRequest.newBuilder().setProfileId(profileId).build())
+        assertThat(profiles.getProfileHistory(Reads.history(profileId))
                 .getEntriesList()).extracting(ProfileHistoryEntry::getSummary)
                 .anySatisfy(summary -> assertThat(summary).contains("rectified by request dsr-test-" + recordId));
     }
