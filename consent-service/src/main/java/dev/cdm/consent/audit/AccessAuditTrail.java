@@ -34,8 +34,8 @@ public class AccessAuditTrail {
     private final Clock clock;
 
     @Inject
-    AccessAuditTrail(Configuration axon, Clock clock) {
-        this.policy = AccessPolicy.load();
+    AccessAuditTrail(AccessPolicy policy, Configuration axon, Clock clock) {
+        this.policy = policy;
         this.axon = axon;
         this.clock = clock;
     }

@@ -30,12 +30,8 @@ public class ReadDecisions {
     private final Clock clock;
 
     @Inject
-    public ReadDecisions(CurrentLedgers ledgers, Clock clock) {
-        this(AccessPolicy.load().reads(), ledgers, clock);
-    }
-
-    ReadDecisions(ReadPolicy policy, CurrentLedgers ledgers, Clock clock) {
-        this.policy = policy;
+    public ReadDecisions(AccessPolicy policy, CurrentLedgers ledgers, Clock clock) {
+        this.policy = policy.reads();
         this.ledgers = ledgers;
         this.clock = clock;
     }

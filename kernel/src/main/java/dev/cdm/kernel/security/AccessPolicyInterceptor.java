@@ -38,10 +38,6 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
     private final PersonalDataMask mask = new PersonalDataMask();
 
     @Inject
-    AccessPolicyInterceptor(CurrentIdentityAssociation identities) {
-        this(AccessPolicy.load(), identities);
-    }
-
     AccessPolicyInterceptor(AccessPolicy policy, CurrentIdentityAssociation identities) {
         this.policy = policy;
         this.identities = identities;

@@ -34,8 +34,8 @@ public class ReadGuard {
     private final ConsentReadDecisions decisions;
 
     @Inject
-    ReadGuard(ConsentReadDecisions decisions) {
-        this.policy = AccessPolicy.load().reads();
+    ReadGuard(AccessPolicy policy, ConsentReadDecisions decisions) {
+        this.policy = policy.reads();
         this.decisions = decisions;
     }
 
