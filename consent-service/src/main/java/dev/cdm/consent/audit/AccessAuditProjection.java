@@ -2,8 +2,8 @@ package dev.cdm.consent.audit;
 
 import dev.cdm.kernel.events.PersonalDataReadEvent;
 import dev.cdm.kernel.events.SubjectDataExportedEvent;
-import dev.cdm.kernel.security.PersonalDataMask;
-import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.kernel.security.ReadPolicy;
+import dev.cdm.proto.v1.ReadPurpose;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -57,9 +57,9 @@ public class AccessAuditProjection {
                     .append("at", Date.from(event.exportedAt()))
                     .append("caller", event.requestedBy())
                     .append("via", "")
-                    .append("purpose", "compliance")
+                    .append("purpose", ReadPolicy.name(ReadPurpose.READ_PURPOSE_COMPLIANCE))
                     .append("allowed", true)
-                    .append("fields_in_clear", PersonalDataMask.personalFields(PersonFields.getDescriptor()))
+                    .append("fields_in_clear", AccessAuditTrail.PERSON_FIELDS)
                     .append("fields_masked", List.of())
                     .append("fields_withheld", List.of())
                     .append("request_id", event.requestId()));

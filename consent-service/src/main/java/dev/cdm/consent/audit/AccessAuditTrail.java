@@ -27,7 +27,8 @@ import org.axonframework.config.Configuration;
 @ApplicationScoped
 public class AccessAuditTrail {
 
-    private static final List<String> PERSON_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
+    /** The personal fields of a profile's person, the fields an audit entry accounts for. */
+    static final List<String> PERSON_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
 
     private final AccessPolicy policy;
     private final Configuration axon;
@@ -40,19 +41,18 @@ public class AccessAuditTrail {
         this.clock = clock;
     }
 
-    public void recordReads(List<String> subjectIds, List<Governed> decisions, ReadPurpose purpose,
-                            Set<String> readerRoles) {
+    public void recordReads(List<Governed> decisions, ReadPurpose purpose, Set<String> readerRoles) {
         Caller caller = Caller.current().orElse(null);
         String person = caller == null ? "unknown" : caller.person();
         String via = caller == null || caller.clientId() == null ? "" : caller.clientId();
         boolean inClear = policy.readsPersonalData(readerRoles);
         Instant now = clock.instant();
         List<Object> events = new ArrayList<>(decisions.size());
-        for (int i = 0; i < decisions.size(); i++) {
-            ReadPolicy.Decision decision = decisions.get(i).decision();
+        for (Governed governed : decisions) {
+            ReadPolicy.Decision decision = governed.decision();
             List<String> returned = decision.allowed() ? PERSON_FIELDS.stream()
                     .filter(field -> !decision.withheldFields().contains(field)).toList() : List.of();
-            events.add(new PersonalDataReadEvent(subjectIds.get(i), decisions.get(i).governingSubjectId(), person,
+            events.add(new PersonalDataReadEvent(governed.subjectId(), governed.governingSubjectId(), person,
                     via, ReadPolicy.name(purpose), decision.allowed(),
                     decision.refusal() == null ? null : decision.refusal().name(),
                     inClear ? returned : List.of(), inClear ? List.of() : returned,

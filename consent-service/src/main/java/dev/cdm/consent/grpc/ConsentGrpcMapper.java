@@ -20,7 +20,6 @@ import dev.cdm.proto.v1.Consent;
 import dev.cdm.proto.v1.GetConsentsResponse;
 import dev.cdm.proto.v1.PurposeDecisionReason;
 import dev.cdm.proto.v1.ReadDecision;
-import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
 import dev.cdm.proto.v1.SetConsentRequest;
 import io.grpc.Status;
@@ -102,10 +101,10 @@ final class ConsentGrpcMapper {
         return response.build();
     }
 
-    static ReadDecision toProto(String subjectId, ReadDecisions.Governed governed) {
+    static ReadDecision toProto(ReadDecisions.Governed governed) {
         ReadPolicy.Decision decision = governed.decision();
         ReadDecision.Builder proto = ReadDecision.newBuilder()
-                .setSubjectId(subjectId)
+                .setSubjectId(governed.subjectId())
                 .setAllowed(decision.allowed())
                 .addAllWithheldFields(decision.withheldFields())
                 .setGoverningSubjectId(governed.governingSubjectId())
@@ -123,7 +122,7 @@ final class ConsentGrpcMapper {
                 .setSubjectId(entry.getString("subject_id"))
                 .setCaller(entry.getString("caller"))
                 .setVia(entry.getString("via"))
-                .setPurpose(ReadPurpose.valueOf("READ_PURPOSE_" + entry.getString("purpose").toUpperCase(Locale.ROOT)))
+                .setPurpose(ReadPolicy.purposeNamed(entry.getString("purpose")))
                 .setAllowed(entry.getBoolean("allowed"))
                 .addAllFieldsInClear(entry.getList("fields_in_clear", String.class))
                 .addAllFieldsMasked(entry.getList("fields_masked", String.class))

@@ -121,12 +121,10 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         violations.throwIfAny();
         List<ReadDecisions.Governed> decisions = subjectIds.stream()
                 .map(subjectId -> readDecisions.decide(subjectId, purpose, roles)).toList();
-        audit.recordReads(subjectIds, decisions, purpose, roles);
+        audit.recordReads(decisions, purpose, roles);
         DecideReadsResponse.Builder result = DecideReadsResponse.newBuilder()
                 .setPolicyVersion(readDecisions.policyVersion());
-        for (int i = 0; i < subjectIds.size(); i++) {
-            result.addDecisions(ConsentGrpcMapper.toProto(subjectIds.get(i), decisions.get(i)));
-        }
+        decisions.forEach(decision -> result.addDecisions(ConsentGrpcMapper.toProto(decision)));
         response.onNext(result.build());
         response.onCompleted();
     }

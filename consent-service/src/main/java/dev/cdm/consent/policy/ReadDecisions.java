@@ -36,8 +36,11 @@ public class ReadDecisions {
         this.clock = clock;
     }
 
-    /** The decision and the subject whose ledger governed it (the survivor when the subject was merged). */
-    public record Governed(Decision decision, String governingSubjectId) {
+    /**
+     * The decision on {@code subjectId} and the subject whose ledger governed it (the survivor when the subject was
+     * merged).
+     */
+    public record Governed(String subjectId, Decision decision, String governingSubjectId) {
     }
 
     public String policyVersion() {
@@ -47,7 +50,7 @@ public class ReadDecisions {
     public Governed decide(String subjectId, ReadPurpose purpose, Set<String> callerRoles) {
         Optional<Decision> refused = policy.refuseCaller(purpose, callerRoles);
         if (refused.isPresent()) {
-            return new Governed(refused.get(), subjectId);
+            return new Governed(subjectId, refused.get(), subjectId);
         }
         SubjectLedger subject = ledgers.governing(subjectId);
         Instant now = clock.instant();
@@ -58,7 +61,7 @@ public class ReadDecisions {
             }
         }
         boolean restricted = subject.ledger().restrictedBy().isPresent();
-        return new Governed(policy.decide(purpose, callerRoles, new SubjectFacts(granted, restricted)),
+        return new Governed(subjectId, policy.decide(purpose, callerRoles, new SubjectFacts(granted, restricted)),
                 subject.subjectId());
     }
 

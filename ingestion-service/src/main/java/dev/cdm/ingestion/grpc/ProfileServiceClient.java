@@ -1,12 +1,12 @@
 package dev.cdm.ingestion.grpc;
 
+import dev.cdm.kernel.grpc.PeerChannel;
 import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
-import io.grpc.ConnectivityState;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -65,7 +65,7 @@ class ProfileServiceClient {
     }
 
     IngestRecordResponse register(RegisterSourceRecordRequest request) {
-        reconnectIfFailing();
+        PeerChannel.reconnectIfFailing(channel);
         try {
             return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).registerSourceRecord(request);
         } catch (StatusRuntimeException e) {
@@ -80,7 +80,7 @@ class ProfileServiceClient {
      */
     CompletableFuture<RegisterSourceRecordsResponse> registerAll(RegisterSourceRecordsRequest request,
                                                                  Context context) {
-        reconnectIfFailing();
+        PeerChannel.reconnectIfFailing(channel);
         CompletableFuture<RegisterSourceRecordsResponse> answer = new CompletableFuture<>();
         context.run(() -> asyncStub.withDeadlineAfter(batchDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 .registerSourceRecords(request, new StreamObserver<>() {
@@ -104,15 +104,6 @@ class ProfileServiceClient {
         return answer;
     }
 
-    /**
-     * After an outage the channel waits longer and longer before it reconnects, failing calls fast meanwhile; a call
-     * is the moment to try again at once, so a peer that is back is used right away.
-     */
-    private void reconnectIfFailing() {
-        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            channel.resetConnectBackoff();
-        }
-    }
 
     /** A status a caller can act on; a batch is never refused as a whole, so INVALID_ARGUMENT is INTERNAL there. */
     private StatusRuntimeException translate(StatusRuntimeException e, boolean batch) {

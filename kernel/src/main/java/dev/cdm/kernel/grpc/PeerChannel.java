@@ -2,6 +2,7 @@ package dev.cdm.kernel.grpc;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
+import io.grpc.ConnectivityState;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -52,6 +53,16 @@ public final class PeerChannel {
         } catch (IOException e) {
             throw new UncheckedIOException("The peers' trust certificate file " + certificates
                     + " (cdm.peers.tls.trust-certificate-file) is not a readable PEM file", e);
+        }
+    }
+
+    /**
+     * After an outage the channel waits longer and longer before it reconnects, failing calls fast meanwhile; a call
+     * is the moment to try again at once, so a peer that is back is used right away.
+     */
+    public static void reconnectIfFailing(ManagedChannel channel) {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
         }
     }
 

@@ -147,7 +147,8 @@ public final class ReadPolicy {
         return purpose.name().substring("READ_PURPOSE_".length()).toLowerCase(Locale.ROOT);
     }
 
-    static ReadPurpose purposeNamed(String name) {
+    /** The purpose {@link #name} names; IllegalArgumentException for a name that is none. */
+    public static ReadPurpose purposeNamed(String name) {
         try {
             ReadPurpose purpose = ReadPurpose.valueOf("READ_PURPOSE_" + name.toUpperCase(Locale.ROOT));
             if (purpose != ReadPurpose.READ_PURPOSE_UNSPECIFIED) {

@@ -1,11 +1,11 @@
 package dev.cdm.profile.access;
 
+import dev.cdm.kernel.grpc.PeerChannel;
 import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.ReadDecision;
 import dev.cdm.proto.v1.ReadPurpose;
-import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -43,9 +43,7 @@ public class ConsentReadDecisions {
 
     /** One decision per subject, in the order given. */
     public List<ReadDecision> decide(List<String> subjectIds, ReadPurpose purpose, Set<String> callerRoles) {
-        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            channel.resetConnectBackoff();
-        }
+        PeerChannel.reconnectIfFailing(channel);
         List<ReadDecision> decisions = new ArrayList<>(subjectIds.size());
         for (int from = 0; from < subjectIds.size(); from += MAX_SUBJECTS) {
             DecideReadsRequest request = DecideReadsRequest.newBuilder()
