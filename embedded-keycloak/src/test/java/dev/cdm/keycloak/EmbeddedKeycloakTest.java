@@ -77,7 +77,7 @@ class EmbeddedKeycloakTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ingestion-service, ingest-writer, profile-service",
+    @CsvSource({"ingestion-service, ingest-writer, profile-service consent-service",
         "profile-service, profile-reader, profile-service consent-service",
         "consent-service, profile-reader pii-reader compliance-officer, profile-service ingestion-service",
         "analytics-service, profile-reader, profile-service"})

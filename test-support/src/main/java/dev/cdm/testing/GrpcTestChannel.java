@@ -19,6 +19,11 @@ public final class GrpcTestChannel implements AutoCloseable {
 
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /** The kernel's {@code Caller} headers (this module does not depend on the kernel). */
+    private static final Metadata.Key<String> ON_BEHALF_OF =
+            Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> ON_BEHALF_OF_ROLES =
+            Metadata.Key.of("cdm-on-behalf-of-roles", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ManagedChannel channel;
 
@@ -59,6 +64,14 @@ public final class GrpcTestChannel implements AutoCloseable {
         return new BearerToken(TestTokens.of(user));
     }
 
+    /**
+     * Call credentials of CDM service {@code clientId} (its own client-credentials token) acting for {@code person}
+     * with {@code personRoles}, as a service's peer calls carry them.
+     */
+    public static CallCredentials credentialsOfService(String clientId, String person, String... personRoles) {
+        return new BearerToken(TestTokens.ofService(clientId), person, String.join(",", personRoles));
+    }
+
     @Override
     public void close() {
         channel.shutdownNow();
@@ -71,15 +84,27 @@ public final class GrpcTestChannel implements AutoCloseable {
 
     private static final class BearerToken extends CallCredentials {
         private final String token;
+        private final String onBehalfOf;
+        private final String onBehalfOfRoles;
 
         BearerToken(String token) {
+            this(token, null, null);
+        }
+
+        BearerToken(String token, String onBehalfOf, String onBehalfOfRoles) {
             this.token = token;
+            this.onBehalfOf = onBehalfOf;
+            this.onBehalfOfRoles = onBehalfOfRoles;
         }
 
         @Override
         public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
             Metadata headers = new Metadata();
             headers.put(AUTHORIZATION, "Bearer " + token);
+            if (onBehalfOf != null) {
+                headers.put(ON_BEHALF_OF, onBehalfOf);
+                headers.put(ON_BEHALF_OF_ROLES, onBehalfOfRoles);
+            }
             applier.apply(headers);
         }
     }

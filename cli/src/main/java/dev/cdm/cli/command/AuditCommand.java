@@ -10,14 +10,18 @@ import dev.cdm.proto.v1.AccessAuditEntry;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.ListAccessAuditRequest;
 import dev.cdm.proto.v1.ListAccessAuditResponse;
+import dev.cdm.proto.v1.ReadPurpose;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Lists who read or exported a subject's personal data, why, and which fields "
-                + "(compliance officers; newest first).")
+        description = {"Lists who read or exported a subject's personal data, why, and which fields "
+                + "(compliance officers; newest first).",
+                "WHAT is read (the profile), consents, export (an access request answered), rejects (a listing of "
+                        + "rejected records that held the subject's, named where they were theirs) or links (an export"
+                        + " of every record's profile)."})
 public final class AuditCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--subject", required = true, paramLabel = "ID", description = "Data subject (profile) id.")
@@ -39,6 +43,9 @@ public final class AuditCommand extends CliCommand implements Callable<Integer> 
             response = clients.call(PlatformService.CONSENT,
                     channel -> ConsentServiceGrpc.newBlockingStub(channel).listAccessAudit(request));
         }
+        if (!response.getIncompleteReason().isEmpty()) {
+            err().println("Warning: the trail is incomplete: " + response.getIncompleteReason());
+        }
         if (json) {
             Json.print(out(), response);
         } else if (response.getEntriesCount() == 0) {
@@ -46,12 +53,21 @@ public final class AuditCommand extends CliCommand implements Callable<Integer> 
         } else {
             Table table = new Table("AT", "WHAT", "WHO", "VIA", "PURPOSE", "DECISION", "FIELDS");
             for (AccessAuditEntry entry : response.getEntriesList()) {
-                table.row(Text.time(entry.getAt()), entry.getKind(), entry.getCaller(), Text.orDash(entry.getVia()),
-                        EnumNames.kebab(entry.getPurpose()), decision(entry), fields(entry));
+                table.row(Text.time(entry.getAt()), what(entry), entry.getCaller(), Text.orDash(entry.getVia()),
+                        entry.getPurpose() == ReadPurpose.READ_PURPOSE_UNSPECIFIED ? "-"
+                                : EnumNames.kebab(entry.getPurpose()), decision(entry), fields(entry));
             }
             table.print(out());
         }
         return 0;
+    }
+
+    private static String what(AccessAuditEntry entry) {
+        if (entry.getRecordsCount() == 0) {
+            return entry.getKind();
+        }
+        return entry.getKind() + " " + String.join(",", entry.getRecordsList().stream()
+                .map(key -> key.getSource() + "/" + key.getSourceRecordId()).toList());
     }
 
     private static String decision(AccessAuditEntry entry) {

@@ -121,7 +121,7 @@ final class PlatformStarter {
         if (service == PlatformService.CONSENT) {
             env.put("INGESTION_SERVICE_ADDRESS", "127.0.0.1:" + ports.ingestion());
         }
-        if (service == PlatformService.PROFILE) {
+        if (service == PlatformService.PROFILE || service == PlatformService.INGESTION) {
             env.put("CONSENT_SERVICE_ADDRESS", "127.0.0.1:" + ports.consent());
         }
         Process process = launcher.startJar(layout.serviceJar(service), List.of(), env, log);

@@ -14,6 +14,7 @@ import dev.cdm.proto.v1.ListAccessAuditRequest;
 import dev.cdm.proto.v1.ListAccessAuditResponse;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
+import dev.cdm.proto.v1.SourceRecordKey;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
@@ -46,6 +47,20 @@ class AuditCommandTest {
                     .contains("analyst", "profile-service", "support", "allowed", "masked email,phone")
                     .contains("support", "marketing", "refused: no-consent")
                     .contains("export", "officer", "compliance", "clear email");
+        }
+    }
+
+    @Test
+    void audit_namesTheSubjectsRejectedRecordsRead_andWarnsWhenTheTrailIsIncomplete() throws Exception {
+        try (FakeGrpcServer server = FakeGrpcServer.serving(trail)) {
+            TestStates.write(data, TestStates.unusedPort(), Map.of(PlatformService.CONSENT, server.port()));
+
+            Result result = new CliRunner(data).run("audit", "--subject", "p-rejects");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("rejects shop/r-1", "ingest", "ingestion-service", "masked email")
+                    .contains("consents", "clear consents");
+            assertThat(result.err()).contains("Warning: the trail is incomplete: profile-service is down");
         }
     }
 
@@ -94,6 +109,14 @@ class AuditCommandTest {
                         .setRefusal(ReadRefusal.READ_REFUSAL_NO_CONSENT));
                 answer.addEntries(entry("export", "officer", "", ReadPurpose.READ_PURPOSE_COMPLIANCE)
                         .setAllowed(true).addFieldsInClear("email"));
+            }
+            if (request.getSubjectId().equals("p-rejects")) {
+                answer.addEntries(entry("rejects", "ingest", "ingestion-service", ReadPurpose.READ_PURPOSE_UNSPECIFIED)
+                        .setAllowed(true).addFieldsMasked("email").addRecords(SourceRecordKey.newBuilder()
+                                .setSource("shop").setSourceRecordId("r-1")));
+                answer.addEntries(entry("consents", "officer", "cdm-cli", ReadPurpose.READ_PURPOSE_UNSPECIFIED)
+                        .setAllowed(true).addFieldsInClear("consents"));
+                answer.setIncompleteReason("profile-service is down");
             }
             response.onNext(answer.build());
             response.onCompleted();

@@ -1,6 +1,8 @@
 package dev.cdm.consent.audit;
 
+import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
+import dev.cdm.kernel.events.RecordsReadEvent;
 import dev.cdm.kernel.events.SubjectDataExportedEvent;
 import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.ReadPurpose;
@@ -14,8 +16,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 
 /**
- * Keeps the access audit read model ({@code cdm audit --subject}) from the audit events: every decided read, and
- * every export of a subject's data (for the profile and each profile merged into it). Idempotent, keyed by event
+ * Keeps the access audit read model ({@code cdm audit --subject}) from the audit events: every decided read, every
+ * read of a subject's consents, every export of a subject's data (for the profile and each profile merged into it),
+ * and every read of records outside a profile (one entry, found by its records' keys and identifier keys, or by every
+ * subject for an export of all links). Idempotent, keyed by event
  * id; a replay rebuilds the same documents.
  */
 @ProcessingGroup(AccessAuditProjection.NAME)
@@ -64,6 +68,44 @@ public class AccessAuditProjection {
                     .append("fields_withheld", List.of())
                     .append("request_id", event.requestId()));
         }
+    }
+
+    @EventHandler
+    void on(ConsentsReadEvent event, EventMessage<?> message) {
+        repository.save(message.getIdentifier(), new Document("kind", "consents")
+                .append(AccessAuditRepository.SUBJECT_ID, event.subjectId())
+                .append("governing_subject_id", event.governingSubjectId())
+                .append("at", Date.from(event.readAt()))
+                .append("caller", event.caller())
+                .append("via", event.via())
+                .append("allowed", true)
+                .append("fields_in_clear", List.of("consents"))
+                .append("fields_masked", List.of())
+                .append("fields_withheld", List.of())
+                .append("as_of", event.asOf() == null ? null : Date.from(event.asOf())));
+    }
+
+    @EventHandler
+    void on(RecordsReadEvent event, EventMessage<?> message) {
+        List<Document> records = event.records().stream().map(record -> new Document("source", record.key().source())
+                .append("source_record_id", record.key().sourceRecordId())).toList();
+        repository.save(message.getIdentifier(), new Document("kind", event.data())
+                .append(AccessAuditRepository.SUBJECT_ID, null)
+                .append(AccessAuditRepository.RECORD_READ, true)
+                .append(AccessAuditRepository.EVERY_SUBJECT, event.records().isEmpty())
+                .append("records", records)
+                .append(AccessAuditRepository.RECORD_REFS, event.records().stream()
+                        .map(record -> AuditedSubject.ref(record.key())).distinct().toList())
+                .append(AccessAuditRepository.IDENTIFIER_KEYS, event.records().stream()
+                        .flatMap(record -> record.identifierKeys().stream()).distinct().toList())
+                .append("at", Date.from(event.readAt()))
+                .append("caller", event.caller())
+                .append("via", event.via())
+                .append("allowed", true)
+                .append("fields_in_clear", event.fieldsInClear())
+                .append("fields_masked", event.fieldsMasked())
+                .append("fields_withheld", List.of())
+                .append("policy_version", event.policyVersion()));
     }
 
     @ResetHandler

@@ -14,16 +14,23 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * MongoDB storage of the access audit read model: {@code access_audit}, one document per audited access keyed by
- * its event's id (so a redelivered event is written once), indexed by subject and time.
+ * its event's id (so a redelivered event is written once), indexed by subject and time, and by the records and
+ * identifier keys of listed rejects.
  */
 @ApplicationScoped
 public class AccessAuditRepository {
 
     static final String COLLECTION = "access_audit";
+    static final String SUBJECT_ID = "subject_id";
+    static final String EVERY_SUBJECT = "every_subject";
+    static final String RECORD_READ = "record_read";
+    static final String RECORD_REFS = "record_refs";
+    static final String IDENTIFIER_KEYS = "identifier_keys";
     public static final int MAX_LISTED = 1000;
 
     private final MongoDatabase database;
@@ -46,10 +53,28 @@ public class AccessAuditRepository {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** The subject's entries, newest first. */
-    public List<Document> ofSubject(String subjectId, int limit) {
-        return audit().find(Filters.eq("subject_id", subjectId)).sort(Sorts.orderBy(Sorts.descending("at"),
+    /**
+     * The subject's entries, newest first: those under their id, and while they have a profile, the listings of
+     * rejects that held one of their records or identifiers and the exports of every link.
+     */
+    public List<Document> of(AuditedSubject subject, int limit) {
+        List<Bson> matches = new ArrayList<>(List.of(Filters.eq(SUBJECT_ID, subject.subjectId())));
+        if (subject.hasProfile()) {
+            matches.add(Filters.eq(EVERY_SUBJECT, true));
+            if (!subject.recordRefs().isEmpty()) {
+                matches.add(Filters.in(RECORD_REFS, subject.refsList()));
+            }
+            if (!subject.identifierKeys().isEmpty()) {
+                matches.add(Filters.in(IDENTIFIER_KEYS, List.copyOf(subject.identifierKeys())));
+            }
+        }
+        return audit().find(Filters.or(matches)).sort(Sorts.orderBy(Sorts.descending("at"),
                 Sorts.descending("_id"))).limit(Math.min(limit, MAX_LISTED)).into(new ArrayList<>());
+    }
+
+    /** Whether the trail holds any read of records outside a profile (rejects, links). */
+    public boolean holdsRecordReads() {
+        return audit().find(Filters.eq(RECORD_READ, true)).limit(1).first() != null;
     }
 
     void dropAll() {
@@ -58,7 +83,10 @@ public class AccessAuditRepository {
     }
 
     private void createIndex() {
-        audit().createIndex(Indexes.compoundIndex(Indexes.ascending("subject_id"), Indexes.descending("at")));
+        audit().createIndex(Indexes.compoundIndex(Indexes.ascending(SUBJECT_ID), Indexes.descending("at")));
+        audit().createIndex(Indexes.ascending(RECORD_REFS));
+        audit().createIndex(Indexes.ascending(IDENTIFIER_KEYS));
+        audit().createIndex(Indexes.ascending(RECORD_READ));
     }
 
     private MongoCollection<Document> audit() {

@@ -1,7 +1,10 @@
 package dev.cdm.consent.audit;
 
 import dev.cdm.consent.policy.ReadDecisions.Governed;
+import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
+import dev.cdm.kernel.events.RecordsReadEvent;
+import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
 import dev.cdm.kernel.security.AccessPolicy;
 import dev.cdm.kernel.security.Caller;
 import dev.cdm.kernel.security.PersonalDataMask;
@@ -19,10 +22,11 @@ import java.util.TreeSet;
 import org.axonframework.config.Configuration;
 
 /**
- * Writes the audit trail of reads: one {@link PersonalDataReadEvent} per decided read, into the event store, before
- * the decision is answered, so no read of personal data goes unrecorded (if the trail cannot be written, the
- * decision fails and nothing is read). Which fields come back in clear or masked follows from the reader's roles
- * and the access policy, as the reading service's masking applies them.
+ * Writes the audit trail of reads into the event store, before the read is answered, so no read of personal data
+ * goes unrecorded (if the trail cannot be written, the read fails and nothing is returned): one
+ * {@link PersonalDataReadEvent} per decided read of a profile, a {@link ConsentsReadEvent} per read of a subject's
+ * consents, a {@link RecordsReadEvent} per listing of rejects or export of links. Which fields come back in clear or
+ * masked follows from the reader's roles and the access policy, as the reading service's masking applies them.
  */
 @ApplicationScoped
 public class AccessAuditTrail {
@@ -43,8 +47,8 @@ public class AccessAuditTrail {
 
     public void recordReads(List<Governed> decisions, ReadPurpose purpose, Set<String> readerRoles) {
         Caller caller = Caller.current().orElse(null);
-        String person = caller == null ? "unknown" : caller.person();
-        String via = caller == null || caller.clientId() == null ? "" : caller.clientId();
+        String person = person(caller);
+        String via = via(caller);
         boolean inClear = policy.readsPersonalData(readerRoles);
         Instant now = clock.instant();
         List<Object> events = new ArrayList<>(decisions.size());
@@ -60,5 +64,32 @@ public class AccessAuditTrail {
                     policy.version(), now));
         }
         axon.eventGateway().publish(events);
+    }
+
+    /** A read of the subject's consent decisions (now, or as of {@code asOf}) by the current caller. */
+    public void recordConsentsRead(String subjectId, String governingSubjectId, Instant asOf) {
+        Caller caller = Caller.current().orElse(null);
+        axon.eventGateway().publish(new ConsentsReadEvent(subjectId, governingSubjectId, person(caller), via(caller),
+                asOf, clock.instant()));
+    }
+
+    /**
+     * A read of source records outside a profile that a peer service made for its caller: in clear or masked as that
+     * service's masking went, by the roles of the person it answered.
+     */
+    public void recordRecordsRead(String data, List<AuditedRecord> records, List<String> fields) {
+        Caller caller = Caller.current().orElse(null);
+        // the service read the records itself: the person's roles, not the service's, decided what they saw
+        boolean inClear = caller != null && policy.readsPersonalData(caller.personRoles());
+        axon.eventGateway().publish(new RecordsReadEvent(data, person(caller), via(caller), records,
+                inClear ? fields : List.of(), inClear ? List.of() : fields, policy.version(), clock.instant()));
+    }
+
+    private static String person(Caller caller) {
+        return caller == null ? "unknown" : caller.person();
+    }
+
+    private static String via(Caller caller) {
+        return caller == null || caller.clientId() == null ? "" : caller.clientId();
     }
 }

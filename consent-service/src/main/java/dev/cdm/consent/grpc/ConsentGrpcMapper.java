@@ -5,6 +5,7 @@ import dev.cdm.consent.api.ConsentStateException;
 import dev.cdm.consent.api.InvalidConsentException;
 import dev.cdm.consent.api.RecordConsentCommand;
 import dev.cdm.consent.api.SubjectLedger;
+import dev.cdm.consent.audit.AuditedSubject;
 import dev.cdm.consent.policy.PurposeVerdict;
 import dev.cdm.consent.policy.ReadDecisions;
 import dev.cdm.kernel.events.ConsentDecision;
@@ -12,6 +13,7 @@ import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.ConsentStatus;
 import dev.cdm.kernel.events.LegalBasis;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.AccessAuditEntry;
@@ -25,6 +27,7 @@ import dev.cdm.proto.v1.SetConsentRequest;
 import io.grpc.Status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -115,14 +118,14 @@ final class ConsentGrpcMapper {
         return proto.build();
     }
 
-    static AccessAuditEntry toAudit(org.bson.Document entry) {
+    /** An entry of {@code subject}'s trail; a listing of rejects names only the subject's records among those read. */
+    static AccessAuditEntry toAudit(org.bson.Document entry, AuditedSubject subject) {
         AccessAuditEntry.Builder proto = AccessAuditEntry.newBuilder()
                 .setAt(timestamp(entry.getDate("at").toInstant()))
                 .setKind(entry.getString("kind"))
-                .setSubjectId(entry.getString("subject_id"))
+                .setSubjectId(subject.subjectId())
                 .setCaller(entry.getString("caller"))
                 .setVia(entry.getString("via"))
-                .setPurpose(ReadPolicy.purposeNamed(entry.getString("purpose")))
                 .setAllowed(entry.getBoolean("allowed"))
                 .addAllFieldsInClear(entry.getList("fields_in_clear", String.class))
                 .addAllFieldsMasked(entry.getList("fields_masked", String.class))
@@ -132,6 +135,16 @@ final class ConsentGrpcMapper {
         }
         if (entry.getString("policy_version") != null) {
             proto.setPolicyVersion(entry.getString("policy_version"));
+        }
+        if (entry.getString("purpose") != null) {
+            proto.setPurpose(ReadPolicy.purposeNamed(entry.getString("purpose")));
+        }
+        for (org.bson.Document record : entry.getList("records", org.bson.Document.class, List.of())) {
+            SourceRecordKey key = new SourceRecordKey(record.getString("source"), record.getString("source_record_id"));
+            if (subject.holds(key)) {
+                proto.addRecords(dev.cdm.proto.v1.SourceRecordKey.newBuilder().setSource(key.source())
+                        .setSourceRecordId(key.sourceRecordId()));
+            }
         }
         return proto.build();
     }

@@ -5,6 +5,10 @@ import dev.cdm.consent.api.RecordSaleOptOutCommand;
 import dev.cdm.consent.api.SubjectLedger;
 import dev.cdm.consent.audit.AccessAuditRepository;
 import dev.cdm.consent.audit.AccessAuditTrail;
+import dev.cdm.consent.audit.AuditedSubject;
+import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
+import dev.cdm.proto.v1.RecordAccessRequest;
+import dev.cdm.proto.v1.RecordAccessResponse;
 import dev.cdm.consent.command.FollowingMerges;
 import dev.cdm.consent.policy.CurrentLedgers;
 import dev.cdm.consent.policy.PurposePolicy;
@@ -65,6 +69,9 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
     AccessAuditRepository auditEntries;
 
     @Inject
+    AuditedSubjects auditedSubjects;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -96,7 +103,9 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         Instant asOf = request.hasAsOf() ? RequestFields.instant(request.getAsOf(), "as_of", violations) : null;
         violations.throwIfAny();
         SubjectLedger ledger = asOf == null ? ledgers.governing(subjectId) : history.ledgerOf(subjectId, asOf);
-        response.onNext(ConsentGrpcMapper.toProto(subjectId, ledger));
+        GetConsentsResponse consents = ConsentGrpcMapper.toProto(subjectId, ledger);
+        audit.recordConsentsRead(subjectId, consents.getGoverningSubjectId(), asOf);
+        response.onNext(consents);
         response.onCompleted();
     }
 
@@ -130,6 +139,18 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
     }
 
     @Override
+    public void recordAccess(RecordAccessRequest request, StreamObserver<RecordAccessResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        String data = RequestFields.accessedData(request, violations);
+        List<AuditedRecord> records = RequestFields.accessedRecords(request.getRecordsList(), violations);
+        List<String> fields = RequestFields.fieldNames(request.getFieldsList(), violations);
+        violations.throwIfAny();
+        audit.recordRecordsRead(data, records, fields);
+        response.onNext(RecordAccessResponse.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    @Override
     public void listAccessAudit(ListAccessAuditRequest request, StreamObserver<ListAccessAuditResponse> response) {
         FieldViolations violations = new FieldViolations();
         String subjectId = RequestFields.subjectId(request.getSubjectId(), violations);
@@ -138,8 +159,12 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
             violations.add("limit", "must be 1 to " + AccessAuditRepository.MAX_LISTED + " (0: 100)");
         }
         violations.throwIfAny();
+        AuditedSubject subject = auditedSubjects.of(subjectId);
         ListAccessAuditResponse.Builder result = ListAccessAuditResponse.newBuilder();
-        auditEntries.ofSubject(subjectId, limit).forEach(entry -> result.addEntries(ConsentGrpcMapper.toAudit(entry)));
+        auditEntries.of(subject, limit).forEach(entry -> result.addEntries(ConsentGrpcMapper.toAudit(entry, subject)));
+        if (subject.unresolvedReason() != null) {
+            result.setIncompleteReason(subject.unresolvedReason());
+        }
         response.onNext(result.build());
         response.onCompleted();
     }

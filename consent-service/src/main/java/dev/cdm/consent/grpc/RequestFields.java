@@ -2,7 +2,11 @@ package dev.cdm.consent.grpc;
 
 import com.google.protobuf.Timestamp;
 import dev.cdm.kernel.events.ConsentProof;
+import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.proto.v1.AccessedRecord;
+import dev.cdm.proto.v1.RecordAccessRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +24,10 @@ final class RequestFields {
     static final int MAX_SUBJECTS = 100;
     static final int MAX_ROLES = 100;
     static final int MAX_ROLE = 100;
+    static final int MAX_ACCESSED_RECORDS = 1000;
+    static final int MAX_IDENTIFIER_KEYS = 20;
+    static final int MAX_FIELDS = 50;
+    static final int MAX_NAME = 200;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     /** The range protobuf allows for a Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
     private static final long MIN_SECONDS = -62_135_596_800L;
@@ -59,6 +67,64 @@ final class RequestFields {
             }
         }
         return roles;
+    }
+
+    /** What a RecordAccess request audits: "rejects" (with 1 to 1000 records) or "links" (with none). */
+    static String accessedData(RecordAccessRequest request, FieldViolations violations) {
+        switch (request.getData()) {
+            case ACCESSED_DATA_REJECTS -> {
+                if (request.getRecordsCount() == 0 || request.getRecordsCount() > MAX_ACCESSED_RECORDS) {
+                    violations.add("records", "give the 1 to " + MAX_ACCESSED_RECORDS + " rejected records read");
+                }
+                return "rejects";
+            }
+            case ACCESSED_DATA_LINKS -> {
+                if (request.getRecordsCount() > 0) {
+                    violations.add("records", "an export of links concerns every record: name none");
+                }
+                return "links";
+            }
+            default -> {
+                violations.add("data", "required: rejects or links");
+                return null;
+            }
+        }
+    }
+
+    static List<AuditedRecord> accessedRecords(List<AccessedRecord> records, FieldViolations violations) {
+        List<AuditedRecord> audited = new ArrayList<>(records.size());
+        for (int i = 0; i < Math.min(records.size(), MAX_ACCESSED_RECORDS); i++) {
+            AccessedRecord record = records.get(i);
+            String at = "records[" + i + "]";
+            String source = violations.requiredText(at + ".key.source", record.getKey().getSource(), MAX_NAME);
+            String id = violations.requiredText(at + ".key.source_record_id", record.getKey().getSourceRecordId(),
+                    MAX_NAME);
+            if (record.getIdentifierKeysCount() > MAX_IDENTIFIER_KEYS) {
+                violations.add(at + ".identifier_keys", "at most " + MAX_IDENTIFIER_KEYS);
+            }
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < Math.min(record.getIdentifierKeysCount(), MAX_IDENTIFIER_KEYS); k++) {
+                keys.add(violations.requiredText(at + ".identifier_keys[" + k + "]", record.getIdentifierKeys(k),
+                        MAX_NAME));
+            }
+            if (source != null && id != null) {
+                audited.add(new AuditedRecord(new SourceRecordKey(source, id), keys));
+            }
+        }
+        return audited;
+    }
+
+    /** The names of the fields a read returned: 1 to {@value #MAX_FIELDS}. */
+    static List<String> fieldNames(List<String> values, FieldViolations violations) {
+        if (values.isEmpty() || values.size() > MAX_FIELDS) {
+            violations.add("fields", "name the 1 to " + MAX_FIELDS + " fields read");
+            return List.of();
+        }
+        List<String> fields = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            fields.add(violations.requiredText("fields[" + i + "]", values.get(i), MAX_NAME));
+        }
+        return fields;
     }
 
     /** The channel stripped and lower-cased; {@code ""} (every channel) when not given. */

@@ -6,8 +6,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
+import dev.cdm.kernel.events.RecordsReadEvent;
+import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
 import dev.cdm.kernel.events.Regulation;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SubjectDataExportedEvent;
 import java.time.Instant;
 import java.util.List;
@@ -55,12 +59,12 @@ class AccessAuditProjectionTest {
         projection.on(read, message);
         projection.on(read, message);
 
-        assertThat(repository.ofSubject("p-1", 10)).singleElement().satisfies(entry -> {
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-1"), 10)).singleElement().satisfies(entry -> {
             assertThat(entry.getString("caller")).isEqualTo("analyst");
             assertThat(entry.getString("purpose")).isEqualTo("support");
             assertThat(entry.getList("fields_masked", String.class)).containsExactly("email", "phone");
         });
-        assertThat(repository.ofSubject("p-2", 10)).isEmpty();
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-2"), 10)).isEmpty();
     }
 
     @Test
@@ -72,12 +76,57 @@ class AccessAuditProjectionTest {
 
         projection.on(export, new GenericEventMessage<>(export));
 
-        List<Document> entries = repository.ofSubject("p-1", 10);
+        List<Document> entries = repository.of(AuditedSubject.withoutProfile("p-1"), 10);
         assertThat(entries).extracting(entry -> entry.getString("kind")).containsExactly("export", "read");
         assertThat(entries.get(0).getString("caller")).isEqualTo("officer");
         assertThat(entries.get(0).getList("fields_in_clear", String.class)).contains("email", "birth_date");
-        assertThat(repository.ofSubject("p-0", 10)).singleElement()
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-0"), 10)).singleElement()
                 .satisfies(entry -> assertThat(entry.getString("governing_subject_id")).isEqualTo("p-1"));
+    }
+
+    @Test
+    void aListingOfRejects_isFoundByTheSubjectsRecords_orIdentifierKeys_andAnExportOfLinksByEverySubject() {
+        RecordsReadEvent rejects = new RecordsReadEvent("rejects", "ingest", "ingestion-service", List.of(
+                new AuditedRecord(new SourceRecordKey("shop", "r-1"), List.of("key-of-mara")),
+                new AuditedRecord(new SourceRecordKey("shop", "r-2"), List.of("key-of-ivan"))),
+                List.of(), List.of("email", "phone"), "v", T0);
+        RecordsReadEvent links = new RecordsReadEvent("links", "admin", "profile-service", List.of(),
+                List.of("source", "source_record_id", "profile_id"), List.of(), "v", T0.plusSeconds(1));
+        projection.on(rejects, new GenericEventMessage<>(rejects));
+        projection.on(links, new GenericEventMessage<>(links));
+
+        AuditedSubject byRecord = AuditedSubject.withProfile("p-1", List.of(new SourceRecordKey("shop", "r-1")),
+                List.of());
+        AuditedSubject byIdentifier = AuditedSubject.withProfile("p-2", List.of(new SourceRecordKey("web", "w-9")),
+                List.of("key-of-ivan"));
+        AuditedSubject neither = AuditedSubject.withProfile("p-3", List.of(new SourceRecordKey("web", "w-3")),
+                List.of("key-of-olga"));
+
+        assertThat(repository.of(byRecord, 10)).extracting(entry -> entry.getString("kind"))
+                .containsExactly("links", "rejects");
+        assertThat(repository.of(byIdentifier, 10)).extracting(entry -> entry.getString("kind"))
+                .containsExactly("links", "rejects");
+        assertThat(repository.of(neither, 10)).extracting(entry -> entry.getString("kind"))
+                .containsExactly("links");
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-1"), 10)).isEmpty();
+        Document listed = repository.of(byRecord, 10).get(1);
+        assertThat(listed.getString("caller")).isEqualTo("ingest");
+        assertThat(listed.getList("fields_masked", String.class)).containsExactly("email", "phone");
+        assertThat(listed.toJson()).doesNotContain("@");
+        assertThat(repository.holdsRecordReads()).isTrue();
+    }
+
+    @Test
+    void aReadOfConsents_isListedForItsSubject() {
+        ConsentsReadEvent read = new ConsentsReadEvent("p-1", "p-1", "officer", "cdm-cli", null, T0);
+
+        projection.on(read, new GenericEventMessage<>(read));
+
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-1"), 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("kind")).isEqualTo("consents");
+            assertThat(entry.getString("caller")).isEqualTo("officer");
+        });
+        assertThat(repository.holdsRecordReads()).isFalse();
     }
 
     @Test
@@ -87,6 +136,6 @@ class AccessAuditProjectionTest {
 
         projection.onReset();
 
-        assertThat(repository.ofSubject("p-1", 10)).isEmpty();
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-1"), 10)).isEmpty();
     }
 }

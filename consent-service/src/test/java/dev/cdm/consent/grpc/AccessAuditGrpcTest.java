@@ -6,23 +6,33 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.cdm.proto.v1.AccessAuditEntry;
+import dev.cdm.proto.v1.AccessedData;
+import dev.cdm.proto.v1.AccessedRecord;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DecideReadsRequest;
+import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.ListAccessAuditRequest;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
+import dev.cdm.proto.v1.RecordAccessRequest;
+import dev.cdm.proto.v1.SourceRecordKey;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
 import dev.cdm.testing.KeycloakResource;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import dev.cdm.consent.audit.AccessAuditRepository;
+import dev.cdm.consent.audit.AuditedSubject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +45,9 @@ class AccessAuditGrpcTest {
 
     @TestHTTPResource("/")
     URL server;
+
+    @Inject
+    AccessAuditRepository trail;
 
     private ManagedChannel channel;
 
@@ -51,10 +64,10 @@ class AccessAuditGrpcTest {
     @Test
     void everyDecidedRead_isListedForTheSubject_newestFirst_withItsFields_andNoValues() {
         String subject = UUID.randomUUID().toString();
-        var admin = stub("admin");
-        admin.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
+        var profileService = delegate("admin", "platform-admin");
+        profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
                 .setPurpose(ReadPurpose.READ_PURPOSE_MARKETING).addAllCallerRoles(List.of("profile-reader")).build());
-        admin.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
+        profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
                 .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllCallerRoles(List.of("profile-reader")).build());
 
         var officer = stub("officer");
@@ -69,7 +82,7 @@ class AccessAuditGrpcTest {
         assertThat(support.getAllowed()).isTrue();
         assertThat(support.getKind()).isEqualTo("read");
         assertThat(support.getCaller()).isEqualTo("admin");
-        assertThat(support.getVia()).isNotBlank();
+        assertThat(support.getVia()).isEqualTo("profile-service");
         assertThat(support.getFieldsMaskedList()).contains("email", "phone", "first_name").doesNotContain("country");
         assertThat(support.getFieldsInClearList()).isEmpty();
         assertThat(support.getPolicyVersion()).isNotBlank();
@@ -87,6 +100,84 @@ class AccessAuditGrpcTest {
         assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(fieldViolations(() -> stub("officer").listAccessAudit(ListAccessAuditRequest.newBuilder()
                 .setSubjectId(" ").setLimit(1001).build()))).containsExactly("subject_id", "limit");
+    }
+
+    @Test
+    void aReadOfTheConsents_isListedForTheSubject_withoutTheDecisionsThemselves() {
+        String subject = UUID.randomUUID().toString();
+        stub("admin").setConsent(ConsentRequests.grant(subject));
+        stub("officer").getConsents(GetConsentsRequest.newBuilder().setSubjectId(subject).build());
+
+        var officer = stub("officer");
+        await().atMost(Duration.ofSeconds(15)).until(() -> officer.listAccessAudit(ListAccessAuditRequest
+                .newBuilder().setSubjectId(subject).build()).getEntriesCount() == 1);
+        AccessAuditEntry read = officer.listAccessAudit(ListAccessAuditRequest.newBuilder().setSubjectId(subject)
+                .build()).getEntries(0);
+
+        assertThat(read.getKind()).isEqualTo("consents");
+        assertThat(read.getCaller()).isEqualTo("officer");
+        assertThat(read.getFieldsInClearList()).containsExactly("consents");
+        assertThat(read.toString()).doesNotContain("MARKETING").doesNotContain("web-signup");
+    }
+
+    @Test
+    void recordAccess_isForTheCdmServicesOnly_andChecksWhatItIsToldToAudit() {
+        RecordAccessRequest rejects = RecordAccessRequest.newBuilder().setData(AccessedData.ACCESSED_DATA_REJECTS)
+                .addRecords(AccessedRecord.newBuilder().setKey(SourceRecordKey.newBuilder().setSource("shop")
+                        .setSourceRecordId("r-1")).addIdentifierKeys("k".repeat(64)))
+                .addFields("email").build();
+        StatusRuntimeException byAPerson = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub("admin").recordAccess(rejects));
+        var ingestion = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(
+                GrpcTestChannel.credentialsOfService("ingestion-service", "ingest", "ingest-writer"))
+                .withDeadlineAfter(Duration.ofSeconds(30));
+
+        ingestion.recordAccess(rejects);
+
+        assertThat(byAPerson.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(fieldViolations(() -> ingestion.recordAccess(RecordAccessRequest.newBuilder().addFields("email")
+                .build()))).containsExactly("data");
+        assertThat(fieldViolations(() -> ingestion.recordAccess(rejects.toBuilder().clearRecords().build())))
+                .containsExactly("records");
+        assertThat(fieldViolations(() -> ingestion.recordAccess(rejects.toBuilder().clearFields()
+                .setRecords(0, AccessedRecord.newBuilder().setKey(SourceRecordKey.newBuilder().setSource(" ")))
+                .build()))).containsExactly("records[0].key.source", "records[0].key.source_record_id", "fields");
+        assertThat(fieldViolations(() -> ingestion.recordAccess(RecordAccessRequest.newBuilder()
+                .setData(AccessedData.ACCESSED_DATA_LINKS).addFields("profile_id")
+                .addRecords(rejects.getRecords(0)).build()))).containsExactly("records");
+    }
+
+    @Test
+    void aReadThroughAService_isInClear_asThePersonSawIt_notAsTheServiceMay() {
+        String person = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        RecordAccessRequest export = RecordAccessRequest.newBuilder().setData(AccessedData.ACCESSED_DATA_LINKS)
+                .addFields("profile_id").build();
+        delegate(person + "-pii", "profile-reader", "pii-reader").recordAccess(export);
+        delegate(person + "-masked", "profile-reader").recordAccess(export);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> exportsBy(person).size() == 2);
+        List<Document> exports = exportsBy(person);
+
+        // profile-service's own client holds no pii-reader: what it returned went by the person's roles
+        assertThat(exports).filteredOn(entry -> entry.getString("caller").endsWith("-pii")).singleElement()
+                .satisfies(entry -> assertThat(entry.getList("fields_in_clear", String.class))
+                        .containsExactly("profile_id"));
+        assertThat(exports).filteredOn(entry -> entry.getString("caller").endsWith("-masked")).singleElement()
+                .satisfies(entry -> assertThat(entry.getList("fields_masked", String.class))
+                        .containsExactly("profile_id"));
+    }
+
+    /** The exports of links a subject's trail lists (profile-service, which finds the subject, is not running). */
+    private List<Document> exportsBy(String person) {
+        return trail.of(AuditedSubject.withProfile(UUID.randomUUID().toString(), List.of(), List.of()),
+                AccessAuditRepository.MAX_LISTED).stream()
+                .filter(entry -> entry.getString("caller").startsWith(person)).toList();
+    }
+
+    private ConsentServiceGrpc.ConsentServiceBlockingStub delegate(String person, String... roles) {
+        return ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(
+                GrpcTestChannel.credentialsOfService("profile-service", person, roles))
+                .withDeadlineAfter(Duration.ofSeconds(30));
     }
 
     private ConsentServiceGrpc.ConsentServiceBlockingStub stub(String user) {

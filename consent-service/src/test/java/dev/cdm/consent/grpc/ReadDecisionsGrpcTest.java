@@ -4,6 +4,7 @@ import static dev.cdm.consent.grpc.ConsentRequests.fieldViolations;
 import static dev.cdm.consent.grpc.ConsentRequests.grant;
 import static dev.cdm.consent.grpc.ConsentRequests.withdraw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
@@ -16,8 +17,11 @@ import dev.cdm.proto.v1.ReadDecision;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
 import dev.cdm.testing.EmbeddedStoresResource;
+import dev.cdm.testing.GrpcTestChannel;
 import dev.cdm.testing.KeycloakResource;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,12 +60,26 @@ class ReadDecisionsGrpcTest {
 
     private ManagedChannel channel;
     private ConsentServiceGrpc.ConsentServiceBlockingStub consents;
+    /** As profile-service asks: with its own token, for the person it reads for. */
+    private ConsentServiceGrpc.ConsentServiceBlockingStub decisions;
 
     @BeforeEach
     void connect() {
         channel = ConsentRequests.channelTo(server);
         consents = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(ConsentRequests.as("admin"))
                 .withDeadlineAfter(Duration.ofSeconds(30));
+        decisions = ConsentServiceGrpc.newBlockingStub(channel).withCallCredentials(
+                GrpcTestChannel.credentialsOfService("profile-service", "admin", "platform-admin"))
+                .withDeadlineAfter(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theDecision_isForTheCdmServicesOnly_notForPeopleWhateverTheirRoles() {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> consents
+                .decideReads(request(ReadPurpose.READ_PURPOSE_SUPPORT, SUPPORT, "s")));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getStatus().getDescription()).contains("open only to the CDM services");
     }
 
     @AfterEach
@@ -115,7 +133,7 @@ class ReadDecisionsGrpcTest {
         String unknown = UUID.randomUUID().toString();
         consents.setConsent(grant(granted).toBuilder().setPurpose(Purpose.PURPOSE_ANALYTICS).setChannel("").build());
 
-        DecideReadsResponse analytics = consents.decideReads(request(ReadPurpose.READ_PURPOSE_ANALYTICS, ANALYST,
+        DecideReadsResponse analytics = decisions.decideReads(request(ReadPurpose.READ_PURPOSE_ANALYTICS, ANALYST,
                 unknown, granted));
         ReadDecision support = decide(ReadPurpose.READ_PURPOSE_ANALYTICS, SUPPORT, granted);
 
@@ -129,21 +147,21 @@ class ReadDecisionsGrpcTest {
 
     @Test
     void aRequestWithoutPurpose_orSubjects_orWithTooMany_isInvalid() {
-        assertThat(fieldViolations(() -> consents.decideReads(DecideReadsRequest.newBuilder()
+        assertThat(fieldViolations(() -> decisions.decideReads(DecideReadsRequest.newBuilder()
                 .addSubjectIds("s").build()))).containsExactly("purpose");
-        assertThat(fieldViolations(() -> consents.decideReads(DecideReadsRequest.newBuilder()
+        assertThat(fieldViolations(() -> decisions.decideReads(DecideReadsRequest.newBuilder()
                 .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).build()))).containsExactly("subject_ids");
-        assertThat(fieldViolations(() -> consents.decideReads(DecideReadsRequest.newBuilder()
+        assertThat(fieldViolations(() -> decisions.decideReads(DecideReadsRequest.newBuilder()
                 .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllSubjectIds(Collections.nCopies(101, "s"))
                 .build()))).containsExactly("subject_ids");
-        assertThat(fieldViolations(() -> consents.decideReads(DecideReadsRequest.newBuilder()
+        assertThat(fieldViolations(() -> decisions.decideReads(DecideReadsRequest.newBuilder()
                 .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addSubjectIds("ok").addSubjectIds(" ")
                 .addSubjectIds("{\"$ne\": null}".repeat(20)).build())))
                 .containsExactly("subject_ids[1]", "subject_ids[2]");
     }
 
     private ReadDecision decide(ReadPurpose purpose, List<String> roles, String subject) {
-        return consents.decideReads(request(purpose, roles, subject)).getDecisions(0);
+        return decisions.decideReads(request(purpose, roles, subject)).getDecisions(0);
     }
 
     private static DecideReadsRequest request(ReadPurpose purpose, List<String> roles, String... subjects) {

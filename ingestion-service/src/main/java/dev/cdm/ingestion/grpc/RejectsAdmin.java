@@ -1,12 +1,18 @@
 package dev.cdm.ingestion.grpc;
 
+import dev.cdm.ingestion.api.RejectedRecord;
 import dev.cdm.ingestion.api.StoredReject;
 import dev.cdm.ingestion.rejected.RejectedRecordRepository;
 import dev.cdm.kernel.events.SourceRecordKey;
+import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.kernel.security.PersonalDataMask;
+import dev.cdm.kernel.security.RecordAccessAudit;
+import dev.cdm.proto.v1.AccessedRecord;
 import dev.cdm.proto.v1.ListRejectsOfSubjectRequest;
 import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.ListRejectsResponse;
+import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ResubmitRejectsRequest;
 import dev.cdm.proto.v1.ResubmitRejectsResponse;
 import io.grpc.Status;
@@ -16,12 +22,14 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * {@code ListRejects} and {@code ResubmitRejects}: the review side of the reject store; {@code ListRejectsOfSubject}
- * for access requests.
+ * for access requests. A listing holds the personal data of the people whose records were rejected, so it is audited
+ * (consent-service's RecordAccess) before it is returned, by record and identifier key, as an access request finds it.
  */
 @ApplicationScoped
 class RejectsAdmin {
@@ -31,6 +39,8 @@ class RejectsAdmin {
     static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT + " (0 means " + DEFAULT_LIMIT + ")";
     static final String IDS_OR_ALL = "give reject ids, or none with all_open";
     private static final Logger LOG = Logger.getLogger(RejectsAdmin.class);
+    /** What a listing returns of each reject that is personal: its submitted person fields. */
+    static final List<String> AUDITED_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
 
     @Inject
     RejectedRecordRepository rejections;
@@ -38,15 +48,36 @@ class RejectsAdmin {
     @Inject
     RecordIngestion ingestion;
 
+    @Inject
+    RecordAccessAudit audit;
+
+    @Inject
+    SuppressionKeys identifierKeys;
+
     ListRejectsResponse list(ListRejectsRequest request) {
         int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
         if (limit < 1 || limit > MAX_LIMIT) {
             new FieldViolations().add("limit", LIMIT_RANGE).throwIfAny();
         }
+        List<StoredReject> listed = rejections.list(request.getSource().strip(), request.getIncludeResolved(), limit);
+        if (!listed.isEmpty()) {
+            audit.rejectsRead(listed.stream().map(this::audited).toList(), AUDITED_FIELDS);
+        }
         ListRejectsResponse.Builder response = ListRejectsResponse.newBuilder();
-        rejections.list(request.getSource().strip(), request.getIncludeResolved(), limit)
-                .forEach(reject -> response.addRejects(RejectsGrpcMapper.toProto(reject)));
+        listed.forEach(reject -> response.addRejects(RejectsGrpcMapper.toProto(reject)));
         return response.build();
+    }
+
+    /** A listed reject as its audit names it: by key, and by the keyed HMACs of its email and phone. */
+    private AccessedRecord audited(StoredReject reject) {
+        RejectedRecord record = reject.rejected();
+        Map<String, String> person = record.submittedPerson();
+        return AccessedRecord.newBuilder()
+                .setKey(dev.cdm.proto.v1.SourceRecordKey.newBuilder().setSource(record.source())
+                        .setSourceRecordId(record.sourceRecordId()))
+                .addAllIdentifierKeys(identifierKeys.of(person.get("email"), person.get("phone"),
+                        person.get("country")))
+                .build();
     }
 
     ListRejectsResponse ofSubject(ListRejectsOfSubjectRequest request) {

@@ -14,10 +14,6 @@ import dev.cdm.proto.v1.RegisterSourceRecordResult;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
 import io.grpc.Context;
-import io.grpc.Metadata;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
@@ -48,24 +44,12 @@ public class FakeProfileService extends ProfileServiceGrpc.ProfileServiceImplBas
     private final List<RegisterSourceRecordsRequest> batches = new CopyOnWriteArrayList<>();
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final AtomicInteger cancelledBatches = new AtomicInteger();
-    private final List<Metadata> headers = new CopyOnWriteArrayList<>();
+    private final RecordedHeaders headers = new RecordedHeaders();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    /** Keeps the request headers of every call, to check who ingestion-service said was calling. */
-    ServerInterceptor headerRecorder() {
-        return new ServerInterceptor() {
-            @Override
-            public <Q, S> ServerCall.Listener<Q> interceptCall(ServerCall<Q, S> call, Metadata requestHeaders,
-                                                               ServerCallHandler<Q, S> next) {
-                headers.add(requestHeaders);
-                return next.startCall(call, requestHeaders);
-            }
-        };
-    }
-
-    /** The request headers of the calls so far, oldest first. */
-    List<Metadata> headers() {
-        return List.copyOf(headers);
+    /** Records the request headers of every call, when installed around this service. */
+    RecordedHeaders headers() {
+        return headers;
     }
 
     @Override

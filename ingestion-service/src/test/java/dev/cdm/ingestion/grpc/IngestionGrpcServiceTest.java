@@ -59,7 +59,7 @@ class IngestionGrpcServiceTest extends IngestionClientBase {
     void ingestRecord_callsProfileServiceWithItsOwnToken_namingTheCallerItActsFor() {
         ingestion().ingestRecord(request("crm", "c-token", PersonFields.newBuilder().setLastName("Turing")));
 
-        Metadata sent = peer.headers().get(peer.headers().size() - 1);
+        Metadata sent = peer.headers().last();
         String authorization = sent.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
         assertThat(authorization).startsWith("Bearer ");
         JsonNode claims = TestTokens.claimsOf(authorization.substring("Bearer ".length()));
@@ -78,7 +78,7 @@ class IngestionGrpcServiceTest extends IngestionClientBase {
         stream.halfClose();
         assertThat(stream.awaitClose().getCode()).isEqualTo(io.grpc.Status.Code.OK);
 
-        Metadata sent = peer.headers().get(peer.headers().size() - 1);
+        Metadata sent = peer.headers().last();
         assertThat(sent.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER))).startsWith("Bearer ");
         assertThat(sent.get(Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER)))
                 .isEqualTo("ingest");

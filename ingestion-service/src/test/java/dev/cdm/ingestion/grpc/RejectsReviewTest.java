@@ -7,15 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cdm.proto.v1.AccessedData;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.InvalidFieldPolicy;
 import dev.cdm.proto.v1.ListRejectsRequest;
 import dev.cdm.proto.v1.PersonFields;
+import dev.cdm.proto.v1.RecordAccessRequest;
 import dev.cdm.proto.v1.Reject;
 import dev.cdm.proto.v1.ResubmitRejectsRequest;
 import dev.cdm.proto.v1.ResubmitRejectsResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.KeycloakResource;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +38,55 @@ class RejectsReviewTest extends IngestionClientBase {
     private static final PersonFields.Builder NO_GOOD_IDENTIFIER = PersonFields.newBuilder().setEmail("nope");
 
     FakeProfileService peer;
+
+    FakeAccessAudit audit;
+
+    @Test
+    void listRejects_isAuditedBeforeItAnswers_byRecordAndIdentifierKey_forThePersonItActsFor() {
+        String source = uniqueSource("audited");
+        refuse(source, "a-1", BAD_BIRTH_DATE);
+        int before = audit.audited().size();
+
+        List<Reject> rejects = ingestion().listRejects(ListRejectsRequest.newBuilder().setSource(source).build())
+                .getRejectsList();
+
+        assertThat(rejects).hasSize(1);
+        RecordAccessRequest audited = audit.audited().get(before);
+        assertThat(audited.getData()).isEqualTo(AccessedData.ACCESSED_DATA_REJECTS);
+        assertThat(audited.getRecordsList()).singleElement().satisfies(record -> {
+            assertThat(record.getKey().getSource()).isEqualTo(source);
+            assertThat(record.getKey().getSourceRecordId()).isEqualTo("a-1");
+            assertThat(record.getIdentifierKeysList()).singleElement().asString().hasSizeGreaterThan(20)
+                    .doesNotContain("ok@example.org");
+        });
+        assertThat(audited.getFieldsList()).contains("email", "birth_date", "phone");
+        Metadata headers = audit.headers().all().get(before);
+        assertThat(headers.get(Metadata.Key.of("cdm-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER)))
+                .isEqualTo("ingest");
+        assertThat(headers.get(Metadata.Key.of("cdm-on-behalf-of-roles", Metadata.ASCII_STRING_MARSHALLER)))
+                .contains("ingest-writer");
+    }
+
+    @Test
+    void listRejects_returnsNothing_whileTheAuditCannotBeWritten_andAnEmptyListingNeedsNone() {
+        String source = uniqueSource("unaudited");
+        refuse(source, "u-1", BAD_BIRTH_DATE);
+        int before = audit.audited().size();
+        audit.failing(true);
+        try {
+            StatusRuntimeException thrown = catchThrowableOfType(StatusRuntimeException.class, () -> ingestion()
+                    .listRejects(ListRejectsRequest.newBuilder().setSource(source).build()));
+            List<Reject> none = ingestion().listRejects(ListRejectsRequest.newBuilder()
+                    .setSource(uniqueSource("empty")).build()).getRejectsList();
+
+            assertThat(thrown.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(thrown.getStatus().getDescription()).contains("audit").doesNotContain("ok@example.org");
+            assertThat(none).isEmpty();
+        } finally {
+            audit.failing(false);
+        }
+        assertThat(audit.audited()).hasSize(before);
+    }
 
     @Test
     void listRejects_returnsOpenRejectsOfSourceNewestFirst_upToLimit() {

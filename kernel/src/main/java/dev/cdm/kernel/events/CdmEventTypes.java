@@ -33,7 +33,9 @@ public final class CdmEventTypes {
             RectificationRequestedEvent.class,
             RectificationAppliedEvent.class,
             IdentifiersSuppressedEvent.class,
-            PersonalDataReadEvent.class);
+            PersonalDataReadEvent.class,
+            ConsentsReadEvent.class,
+            RecordsReadEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(CdmEventTypes::storedName, Function.identity()));

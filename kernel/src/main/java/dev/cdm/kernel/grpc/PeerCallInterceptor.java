@@ -12,7 +12,8 @@ import io.grpc.MethodDescriptor;
 
 /**
  * Every call to a peer service carries this service's own token ({@code credentials}) and, when it is made while
- * serving someone's call, names that original caller ({@link Caller#ON_BEHALF_OF}) for the peer's audit.
+ * serving someone's call, names that original caller ({@link Caller#ON_BEHALF_OF}) for the peer's audit, with their
+ * roles ({@link Caller#ON_BEHALF_OF_ROLES}), by which the peer decides what comes back in clear.
  */
 public final class PeerCallInterceptor implements ClientInterceptor {
 
@@ -27,7 +28,10 @@ public final class PeerCallInterceptor implements ClientInterceptor {
         return new SimpleForwardingClientCall<>(next.newCall(method, options.withCallCredentials(credentials))) {
             @Override
             public void start(Listener<S> listener, Metadata headers) {
-                Caller.current().ifPresent(caller -> headers.put(Caller.ON_BEHALF_OF, caller.person()));
+                Caller.current().ifPresent(caller -> {
+                    headers.put(Caller.ON_BEHALF_OF, caller.person());
+                    headers.put(Caller.ON_BEHALF_OF_ROLES, caller.personRolesHeader());
+                });
                 super.start(listener, headers);
             }
         };

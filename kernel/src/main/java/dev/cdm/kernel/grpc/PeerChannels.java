@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The channels to peer services (see {@link PeerChannel}), built once, when a service first needs one, and closed
  * on shutdown. Ingestion sends records to profile-service; consent-service resolves data subjects there, and asks
  * ingestion for a subject's rejects when it exports their data; profile-service asks consent-service for the policy
- * decision on every read of a profile. Every call carries the service's own token and the
+ * decision on every read of a profile, and both it and ingestion have consent-service audit the reads of records
+ * outside a profile ({@code RecordAccessAudit}). Every call carries the service's own token and the
  * caller it acts for ({@link PeerCallInterceptor}).
  */
 public class PeerChannels {

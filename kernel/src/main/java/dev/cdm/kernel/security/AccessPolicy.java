@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * Who may call which gRPC method: a versioned document ({@value #RESOURCE}), read once, so that access rules are
  * data to review rather than checks spread over the services. A rule names a full method
  * ({@code cdm.v1.ProfileService/GetProfile}) or every method of a service ({@code cdm.v1.DataSubjectRequests/*});
- * the exact name wins. A method the document does not name is refused: access is denied by default.
+ * the exact name wins. Methods under {@code delegatesOnly} are open to the CDM services alone (the delegates' own
+ * tokens, whatever their roles). A method the document does not name is refused: access is denied by default.
  */
 public final class AccessPolicy {
 
@@ -24,16 +25,19 @@ public final class AccessPolicy {
     private final String version;
     private final Set<String> open;
     private final Set<String> authenticated;
+    private final Set<String> delegatesOnly;
     private final Map<String, Set<String>> roles;
     private final Set<String> delegates;
     private final Set<String> personalDataReaders;
     private final ReadPolicy reads;
 
-    AccessPolicy(String version, Set<String> open, Set<String> authenticated, Map<String, Set<String>> roles,
-                 Set<String> delegates, Set<String> personalDataReaders, ReadPolicy reads) {
+    AccessPolicy(String version, Set<String> open, Set<String> authenticated, Set<String> delegatesOnly,
+                 Map<String, Set<String>> roles, Set<String> delegates, Set<String> personalDataReaders,
+                 ReadPolicy reads) {
         this.version = version;
         this.open = Set.copyOf(open);
         this.authenticated = Set.copyOf(authenticated);
+        this.delegatesOnly = Set.copyOf(delegatesOnly);
         this.roles = Map.copyOf(roles);
         this.delegates = Set.copyOf(delegates);
         this.personalDataReaders = Set.copyOf(personalDataReaders);
@@ -65,7 +69,7 @@ public final class AccessPolicy {
             roles.put(method, new TreeSet<>(allowed));
         });
         return new AccessPolicy(document.version, Set.copyOf(document.open), Set.copyOf(document.authenticated),
-                roles, Set.copyOf(document.delegates), Set.copyOf(document.personalDataReaders),
+                Set.copyOf(document.delegatesOnly), roles, Set.copyOf(document.delegates), Set.copyOf(document.personalDataReaders),
                 ReadPolicy.parse(document.version, document.readPurposes));
     }
 
@@ -97,6 +101,9 @@ public final class AccessPolicy {
         if (matches(open, fullMethodName)) {
             return Requirement.NOTHING;
         }
+        if (matches(delegatesOnly, fullMethodName)) {
+            return Requirement.DELEGATES;
+        }
         Set<String> allowed = roles.get(fullMethodName);
         if (allowed == null) {
             allowed = roles.get(serviceWildcard(fullMethodName));
@@ -120,14 +127,19 @@ public final class AccessPolicy {
     }
 
     /**
-     * A token or not, and the roles of which the caller needs one. {@link #DENIED} needs a token and a role that
-     * nobody can have: the method is not in the policy.
+     * A token or not, the roles of which the caller needs one, and whether only a delegate's token will do.
+     * {@link #DENIED} needs a token and a role that nobody can have: the method is not in the policy.
      */
-    public record Requirement(boolean token, Set<String> anyOfRoles) {
+    public record Requirement(boolean token, Set<String> anyOfRoles, boolean delegatesOnly) {
 
-        static final Requirement NOTHING = new Requirement(false, Set.of());
-        static final Requirement TOKEN = new Requirement(true, Set.of());
-        static final Requirement DENIED = new Requirement(true, null);
+        static final Requirement NOTHING = new Requirement(false, Set.of(), false);
+        static final Requirement TOKEN = new Requirement(true, Set.of(), false);
+        static final Requirement DELEGATES = new Requirement(true, Set.of(), true);
+        static final Requirement DENIED = new Requirement(true, null, false);
+
+        Requirement(boolean token, Set<String> anyOfRoles) {
+            this(token, anyOfRoles, false);
+        }
 
         public boolean denied() {
             return anyOfRoles == null;
@@ -148,6 +160,8 @@ public final class AccessPolicy {
         List<String> open = List.of();
         @JsonProperty("authenticated")
         List<String> authenticated = List.of();
+        @JsonProperty("delegatesOnly")
+        List<String> delegatesOnly = List.of();
         @JsonProperty("roles")
         Map<String, List<String>> roles = Map.of();
         @JsonProperty("delegates")

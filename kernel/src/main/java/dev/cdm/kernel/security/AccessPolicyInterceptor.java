@@ -23,7 +23,8 @@ import java.util.Set;
  * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
  * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
  * roles include one the method allows, and puts the {@link Caller} into the call's context. A caller the policy
- * does not let read personal data gets every response masked ({@link PersonalDataMask}). Refusals name the
+ * does not let read personal data gets every response masked ({@link PersonalDataMask}); for a service acting for
+ * someone that goes by the roles both hold ({@link Caller#effectiveRoles()}). Refusals name the
  * method and the roles it needs, never any data.
  */
 @Singleton
@@ -59,8 +60,13 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
         if (!requirement.allows(identity.getRoles())) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(method, requirement)));
         }
-        Caller caller = Caller.of(identity, headers.get(Caller.ON_BEHALF_OF), policy.delegates());
-        ServerCall<Q, S> answered = policy.readsPersonalData(identity.getRoles()) ? call : new MaskingCall<>(call);
+        Caller caller = Caller.of(identity, headers.get(Caller.ON_BEHALF_OF), headers.get(Caller.ON_BEHALF_OF_ROLES),
+                policy.delegates());
+        if (requirement.delegatesOnly() && !policy.delegates().contains(caller.clientId())) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " is open only to the CDM services"
+                    + " (the delegates of access policy " + policy.version() + ")"));
+        }
+        ServerCall<Q, S> answered = policy.readsPersonalData(caller.effectiveRoles()) ? call : new MaskingCall<>(call);
         return Contexts.interceptCall(caller.attachTo(Context.current()), answered, headers, next);
     }
 

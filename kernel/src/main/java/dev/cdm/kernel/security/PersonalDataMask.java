@@ -62,13 +62,13 @@ public final class PersonalDataMask {
         return value instanceof Message nested ? mask(nested) : masked(kind, (String) value);
     }
 
-    /** One value of {@code kind}, masked. */
     /** The fields of {@code type} (not of its nested messages) that the contracts mark as personal data. */
     public static List<String> personalFields(Descriptor type) {
         return type.getFields().stream().filter(field -> kindOf(field) != PersonalData.PERSONAL_DATA_UNSPECIFIED)
                 .map(FieldDescriptor::getName).toList();
     }
 
+    /** One value of {@code kind}, masked. */
     public static String masked(PersonalData kind, String value) {
         if (value.isEmpty()) {
             return value;

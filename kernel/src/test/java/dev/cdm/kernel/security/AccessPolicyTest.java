@@ -38,6 +38,18 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theAuditAndTheReadDecision_areOpenToTheCdmServicesOnly() {
+        for (String method : new String[] {"cdm.v1.ConsentService/DecideReads", "cdm.v1.ConsentService/RecordAccess"}) {
+            Requirement requirement = policy.requirementOf(method);
+
+            assertThat(requirement.token()).as(method).isTrue();
+            assertThat(requirement.delegatesOnly()).as(method).isTrue();
+        }
+        assertThat(policy.requirementOf("cdm.v1.ConsentService/CheckPurpose").delegatesOnly()).isFalse();
+        assertThat(policy.requirementOf("cdm.v1.ProfileService/GetProfile").delegatesOnly()).isFalse();
+    }
+
+    @Test
     void health_needsNoToken() {
         assertThat(policy.requirementOf("grpc.health.v1.Health/Check").token()).isFalse();
     }

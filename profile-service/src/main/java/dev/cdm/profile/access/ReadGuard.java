@@ -83,7 +83,7 @@ public class ReadGuard {
     }
 
     private static Set<String> roles() {
-        return Caller.current().map(Caller::roles).orElse(Set.of());
+        return Caller.current().map(Caller::effectiveRoles).orElse(Set.of());
     }
 
     private static StatusRuntimeException refused(String reason, String explanation, ReadPurpose purpose,

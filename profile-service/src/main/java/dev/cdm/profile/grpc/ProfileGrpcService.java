@@ -47,6 +47,7 @@ import dev.cdm.proto.v1.SourceRecordLink;
 import dev.cdm.proto.v1.SplitProfileRequest;
 import dev.cdm.proto.v1.SplitProfileResponse;
 import io.grpc.Status;
+import dev.cdm.kernel.security.RecordAccessAudit;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -73,6 +74,8 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     static final int MAX_ID_VALUE = 100;
     /** Profile ids are UUIDs; the limit leaves room, and keeps a hostile id out of queries and error messages. */
     static final int MAX_PROFILE_ID = 64;
+    /** What an export of links returns: ids only, but of every subject, so it is audited as a read of them all. */
+    static final List<String> EXPORTED_LINK_FIELDS = List.of("source", "source_record_id", "profile_id");
     static final int MAX_PHONE = 40;
     private static final Duration LANE_TIMEOUT = Duration.ofMinutes(2);
     /** How long a read of an id the profile view does not hold yet waits for the view to catch up. */
@@ -83,6 +86,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     IdentityIndexRepository identityIndex;
+
+    @Inject
+    RecordAccessAudit recordAccess;
 
     @Inject
     ProfileViewRepository views;
@@ -220,6 +226,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public void exportLinks(ExportLinksRequest request, StreamObserver<SourceRecordLink> response) {
+        recordAccess.linksExported(EXPORTED_LINK_FIELDS);
         identityIndex.forEachRoute(request.getSource(), (key, profileId) -> response.onNext(SourceRecordLink.newBuilder()
                 .setKey(ProfileGrpcMapper.toProto(key))
                 .setProfileId(profileId)

@@ -10,6 +10,8 @@ import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.DecideReadsResponse;
 import dev.cdm.proto.v1.ReadDecision;
 import dev.cdm.proto.v1.ReadRefusal;
+import dev.cdm.proto.v1.RecordAccessRequest;
+import dev.cdm.proto.v1.RecordAccessResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -22,13 +24,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for consent-service's policy decision, for profile-service's own tests (the real consent-service is
  * another Quarkus application and cannot run in this test JVM; the system tests use the real one). It decides by
  * the shipped access policy, as consent-service does, over consents and restrictions a test sets; a subject no test
- * set anything for has no consent and is not restricted. While {@link #fail(Status)} is set, every call fails.
+ * set anything for has no consent and is not restricted. It also takes the audits of reads outside a profile
+ * (RecordAccess) and keeps them for a test to look at. While {@link #fail(Status)} is set, every call fails.
  */
 public class FakeConsentService extends ConsentServiceGrpc.ConsentServiceImplBase {
 
     private final ReadPolicy policy = AccessPolicy.load().reads();
     private final Map<String, SubjectFacts> subjects = new ConcurrentHashMap<>();
     private final List<DecideReadsRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordAccessRequest> audited = new CopyOnWriteArrayList<>();
     private volatile Status failure;
 
     void grant(String subjectId, Purpose... consents) {
@@ -46,6 +50,22 @@ public class FakeConsentService extends ConsentServiceGrpc.ConsentServiceImplBas
 
     List<DecideReadsRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    List<RecordAccessRequest> audited() {
+        return List.copyOf(audited);
+    }
+
+    @Override
+    public void recordAccess(RecordAccessRequest request, StreamObserver<RecordAccessResponse> response) {
+        Status status = failure;
+        if (status != null) {
+            response.onError(status.asRuntimeException());
+            return;
+        }
+        audited.add(request);
+        response.onNext(RecordAccessResponse.getDefaultInstance());
+        response.onCompleted();
     }
 
     @Override

@@ -8,7 +8,9 @@ import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import dev.cdm.kernel.events.Purpose;
+import dev.cdm.proto.v1.AccessedData;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
+import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
@@ -21,6 +23,7 @@ import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReadPurpose;
+import dev.cdm.proto.v1.SourceRecordLink;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
 import dev.cdm.testing.KeycloakResource;
@@ -31,6 +34,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +186,45 @@ class PurposeReadGrpcTest {
                     assertThat(profile.getPerson().getEmail()).isEmpty();
                     assertThat(profile.getPerson().getPhone()).isNotEmpty();
                 });
+    }
+
+    @Test
+    void aDelegatedRead_goesByTheRolesBothTheServiceAndThePersonItActsForHold() {
+        var forSupportWithoutPii = ProfileServiceGrpc.newBlockingStub(channel.channel()).withCallCredentials(
+                GrpcTestChannel.credentialsOfService("consent-service", "clerk", "profile-reader"));
+        var forSupportWithPii = ProfileServiceGrpc.newBlockingStub(channel.channel()).withCallCredentials(
+                GrpcTestChannel.credentialsOfService("consent-service", "support", "profile-reader", "pii-reader"));
+
+        Profile masked = forSupportWithoutPii.getProfile(Reads.get(profileId));
+        List<String> maskedRoles = consent.requests().get(consent.requests().size() - 1).getCallerRolesList();
+        Profile inClear = forSupportWithPii.getProfile(Reads.get(profileId));
+
+        assertThat(masked.getPerson().getEmail()).isNotEqualTo(email).startsWith("m***@");
+        assertThat(maskedRoles).containsExactly("profile-reader");
+        assertThat(inClear.getPerson().getEmail()).isEqualTo(email);
+    }
+
+    @Test
+    void exportLinks_isAuditedAsAReadOfEveryLink_andExportsNothingUnaudited() {
+        int before = consent.audited().size();
+        List<SourceRecordLink> links = new ArrayList<>();
+        admin.exportLinks(ExportLinksRequest.newBuilder().setSource("web").build()).forEachRemaining(links::add);
+
+        assertThat(links).isNotEmpty();
+        assertThat(consent.audited()).hasSize(before + 1).last().satisfies(audited -> {
+            assertThat(audited.getData()).isEqualTo(AccessedData.ACCESSED_DATA_LINKS);
+            assertThat(audited.getRecordsList()).isEmpty();
+            assertThat(audited.getFieldsList()).containsExactly("source", "source_record_id", "profile_id");
+        });
+
+        consent.fail(Status.UNAVAILABLE.withDescription("down for the test"));
+        List<SourceRecordLink> unaudited = new ArrayList<>();
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> admin
+                .exportLinks(ExportLinksRequest.newBuilder().build()).forEachRemaining(unaudited::add));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(refused.getStatus().getDescription()).contains("audit");
+        assertThat(unaudited).isEmpty();
     }
 
     @Test
