@@ -12,20 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The OAuth 2.0 token endpoint of a realm ({@code <issuer>/protocol/openid-connect/token}): password, refresh and
- * client-credentials grants. Used by the CLI's login, by service clients and by tests; it never logs a secret.
+ * The OAuth 2.0 token endpoint of a realm ({@code <issuer>/protocol/openid-connect/token}): password, refresh,
+ * client-credentials and device-code grants, and the device authorization endpoint (RFC 8628) that starts the
+ * last. Used by the CLI's login, by service clients and by tests; it never logs a secret.
  */
 public final class TokenEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+    private static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
     private final URI tokenUri;
+    private final URI deviceAuthorizationUri;
     private final HttpClient http;
     private final Clock clock;
 
@@ -34,7 +39,9 @@ public final class TokenEndpoint {
     }
 
     TokenEndpoint(String issuer, Clock clock) {
-        this.tokenUri = URI.create(issuer.replaceAll("/+$", "") + "/protocol/openid-connect/token");
+        String realm = issuer.replaceAll("/+$", "");
+        this.tokenUri = URI.create(realm + "/protocol/openid-connect/token");
+        this.deviceAuthorizationUri = URI.create(realm + "/protocol/openid-connect/auth/device");
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.clock = clock;
     }
@@ -56,32 +63,58 @@ public final class TokenEndpoint {
                 "client_secret", clientSecret));
     }
 
+    /**
+     * Starts a device login (RFC 8628): the codes a person confirms in a browser, on any device, while the CLI
+     * polls {@link #deviceCode} with the device code.
+     */
+    public DeviceAuthorization deviceAuthorization(String clientId) {
+        JsonNode body = post(deviceAuthorizationUri, Map.of("client_id", clientId, "scope", "openid"),
+                "device authorization");
+        return new DeviceAuthorization(body.path("device_code").asText(), body.path("user_code").asText(),
+                body.path("verification_uri").asText(), body.path("verification_uri_complete").asText(null),
+                Duration.ofSeconds(body.path("expires_in").asLong()),
+                Duration.ofSeconds(body.path("interval").asLong(5)));
+    }
+
+    /**
+     * The tokens of a device login once the person has confirmed it; until then a {@link TokenException} whose
+     * {@link TokenException#error() error} is {@code authorization_pending} or {@code slow_down}.
+     */
+    public Tokens deviceCode(String clientId, String deviceCode) {
+        return grant(Map.of("grant_type", DEVICE_CODE_GRANT, "client_id", clientId, "device_code", deviceCode));
+    }
+
     private Tokens grant(Map<String, String> form) {
         Instant asked = clock.instant();
+        JsonNode body = post(tokenUri, form, form.get("grant_type") + " grant");
+        String refreshToken = body.path("refresh_token").asText(null);
+        return new Tokens(body.path("access_token").asText(), asked.plusSeconds(body.path("expires_in").asLong()),
+                refreshToken, refreshToken == null ? null
+                        : asked.plusSeconds(body.path("refresh_expires_in").asLong()));
+    }
+
+    private JsonNode post(URI uri, Map<String, String> form, String what) {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(tokenUri)
+            response = http.send(HttpRequest.newBuilder(uri)
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TokenException("The token endpoint " + tokenUri + " is not reachable: " + e.getMessage(), e);
+            throw new TokenException("The endpoint " + uri + " is not reachable: " + e.getMessage(), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenException("Interrupted while asking " + tokenUri + " for a token", e);
+            throw new TokenException("Interrupted while asking " + uri + " for the " + what, null, e);
         }
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200) {
-            String reason = body.path("error_description").asText(body.path("error").asText("HTTP "
-                    + response.statusCode()));
-            throw new TokenException("The token endpoint " + tokenUri + " refused the "
-                    + form.get("grant_type") + " grant: " + reason, null);
+            String error = body.path("error").asText(null);
+            String reason = body.path("error_description").asText(error == null ? "HTTP " + response.statusCode()
+                    : error);
+            throw new TokenException("The endpoint " + uri + " refused the " + what + ": " + reason, error, null);
         }
-        String refreshToken = body.path("refresh_token").asText(null);
-        return new Tokens(body.path("access_token").asText(), asked.plusSeconds(body.path("expires_in").asLong()),
-                refreshToken, refreshToken == null ? null
-                        : asked.plusSeconds(body.path("refresh_expires_in").asLong()));
+        return body;
     }
 
     private static JsonNode parse(String body) {
@@ -107,16 +140,58 @@ public final class TokenEndpoint {
             return expiresAt.isAfter(now.plus(margin));
         }
 
+        /**
+         * A text claim of the access token as the endpoint issued it, or null. Not verified: only for showing
+         * who logged in; services verify every token themselves.
+         */
+        public String claim(String name) {
+            String[] parts = accessToken.split("\\.");
+            if (parts.length != 3) {
+                return null;
+            }
+            try {
+                return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path(name).asText(null);
+            } catch (IOException | IllegalArgumentException notAJwt) {
+                return null;
+            }
+        }
+
         @Override
         public String toString() {
             return "Tokens[expiresAt=" + expiresAt + ", refreshExpiresAt=" + refreshExpiresAt + "]";
         }
     }
 
+    /**
+     * What a person confirms to finish a device login: the user code, at the verification URI (or the complete
+     * URI that carries the code). The device code is the CLI's secret for polling and is never printed.
+     */
+    public record DeviceAuthorization(String deviceCode, String userCode, String verificationUri,
+                                      String verificationUriComplete, Duration expiresIn, Duration interval) {
+
+        @Override
+        public String toString() {
+            return "DeviceAuthorization[userCode=" + userCode + ", verificationUri=" + verificationUri
+                    + ", expiresIn=" + expiresIn + "]";
+        }
+    }
+
     /** The endpoint could not be reached, or it refused the grant (the message says why, without secrets). */
     public static final class TokenException extends RuntimeException {
-        TokenException(String message, Throwable cause) {
+        private final String error;
+
+        public TokenException(String message, String error) {
+            this(message, error, null);
+        }
+
+        TokenException(String message, String error, Throwable cause) {
             super(message, cause);
+            this.error = error;
+        }
+
+        /** The OAuth error code the endpoint answered with ({@code invalid_grant}, ...), or null (unreachable). */
+        public String error() {
+            return error;
         }
     }
 }

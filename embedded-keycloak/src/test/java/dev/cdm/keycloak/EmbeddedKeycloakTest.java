@@ -1,6 +1,7 @@
 package dev.cdm.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,14 +105,31 @@ class EmbeddedKeycloakTest {
 
     @Test
     @Order(5)
-    void deviceAuthorization_answersForTheCli() throws Exception {
-        HttpResponse<String> response = post("/protocol/openid-connect/auth/device", Map.of("client_id", "cdm-cli"));
+    void deviceAuthorization_givesCodesForTheCli_andTheTokensWaitForThePerson() {
+        TokenEndpoint endpoint = new TokenEndpoint(keycloak.issuer());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("device_code").asText()).isNotBlank();
-        assertThat(body.path("user_code").asText()).isNotBlank();
-        assertThat(body.path("verification_uri").asText()).startsWith(keycloak.issuer());
+        TokenEndpoint.DeviceAuthorization authorization = endpoint.deviceAuthorization("cdm-cli");
+
+        assertThat(authorization.deviceCode()).isNotBlank();
+        assertThat(authorization.userCode()).isNotBlank();
+        assertThat(authorization.verificationUri()).startsWith(keycloak.issuer());
+        assertThat(authorization.verificationUriComplete()).contains(authorization.userCode());
+        assertThat(authorization.expiresIn()).isPositive();
+        assertThat(authorization.interval()).isPositive();
+        assertThat(authorization.toString()).doesNotContain(authorization.deviceCode());
+        TokenEndpoint.TokenException pending = catchThrowableOfType(TokenEndpoint.TokenException.class,
+                () -> endpoint.deviceCode("cdm-cli", authorization.deviceCode()));
+        assertThat(pending.error()).isEqualTo("authorization_pending");
+        assertThat(pending.getMessage()).doesNotContain(authorization.deviceCode());
+    }
+
+    @Test
+    @Order(5)
+    void tokens_tellWhoLoggedIn() {
+        TokenEndpoint.Tokens tokens = new TokenEndpoint(keycloak.issuer()).password("cdm-cli", "support", "support");
+
+        assertThat(tokens.claim("preferred_username")).isEqualTo("support");
+        assertThat(tokens.claim("no-such-claim")).isNull();
     }
 
     @Test

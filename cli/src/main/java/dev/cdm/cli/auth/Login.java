@@ -6,11 +6,20 @@ import dev.cdm.cli.platform.KeycloakProcess;
 import dev.cdm.cli.platform.PlatformState;
 import dev.cdm.cli.platform.PlatformStateFile;
 import dev.cdm.keycloak.TokenEndpoint;
+import dev.cdm.keycloak.TokenEndpoint.DeviceAuthorization;
 import dev.cdm.keycloak.TokenEndpoint.TokenException;
+import dev.cdm.keycloak.TokenEndpoint.Tokens;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
-/** A person's login through the CLI's public client (password grant), kept in the {@link SessionFile}. */
+/**
+ * A person's login through the CLI's public client, kept in the {@link SessionFile}: with a password (password
+ * grant), or confirmed in a browser on any device (device authorization grant), so the password never passes
+ * through the CLI.
+ */
 public final class Login {
 
     public static final String CLIENT_ID = "cdm-cli";
@@ -30,6 +39,26 @@ public final class Login {
             return session;
         } catch (TokenException e) {
             throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "Login of " + user + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a device login, lets {@code show} tell the person where to confirm it, and waits until they have
+     * (or denied it, or the codes expired). The session's user is the one who confirmed.
+     */
+    public Session logInOnDevice(String issuer, Consumer<DeviceAuthorization> show) {
+        TokenEndpoint endpoint = new TokenEndpoint(issuer);
+        try {
+            DeviceAuthorization authorization = endpoint.deviceAuthorization(CLIENT_ID);
+            show.accept(authorization);
+            Tokens tokens = new DevicePolling(deviceCode -> endpoint.deviceCode(CLIENT_ID, deviceCode),
+                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis())).await(authorization);
+            String user = Objects.requireNonNullElse(tokens.claim("preferred_username"), tokens.claim("sub"));
+            Session session = Session.of(issuer, CLIENT_ID, user, tokens);
+            file.write(session);
+            return session;
+        } catch (TokenException e) {
+            throw new CliFailure(ExitCodes.NOT_AUTHORIZED, "The device login failed: " + e.getMessage());
         }
     }
 
