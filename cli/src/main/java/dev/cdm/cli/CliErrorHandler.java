@@ -1,6 +1,7 @@
 package dev.cdm.cli;
 
 import com.google.rpc.BadRequest;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.cli.grpc.ServiceCallException;
 import dev.cdm.cli.grpc.StatusDetails;
 import dev.cdm.cli.platform.PlatformException;
@@ -57,8 +58,9 @@ final class CliErrorHandler implements IExecutionExceptionHandler {
             case UNAVAILABLE -> {
                 // a refused connection only says "io exception" in the status itself
                 String reason = status.getCause() instanceof ConnectException ? ": connection refused" : description;
-                err.println(call.service() + " is unavailable at " + call.address() + reason
-                        + " (is the platform up? try: cdm status)");
+                String hint = call.address().startsWith("127.0.0.1:") ? " (is the platform up? try: cdm status)"
+                        : " (is it up? if it serves TLS, " + ServerTrust.CA_FILE + " must name a CA it chains to)";
+                err.println(call.service() + " is unavailable at " + call.address() + reason + hint);
                 return ExitCodes.UNAVAILABLE;
             }
             case NOT_FOUND -> {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The OAuth 2.0 token endpoint of a realm ({@code <issuer>/protocol/openid-connect/token}): password, refresh,
@@ -34,15 +35,21 @@ public final class TokenEndpoint {
     private final HttpClient http;
     private final Clock clock;
 
+    /** An endpoint whose https certificate chains to one of the JDK's trusted CAs. */
     public TokenEndpoint(String issuer) {
-        this(issuer, Clock.systemUTC());
+        this(issuer, HttpClient.newBuilder(), Clock.systemUTC());
     }
 
-    TokenEndpoint(String issuer, Clock clock) {
+    /** An endpoint whose https certificate chains to what {@code tls} trusts (e.g. a private CA). */
+    public TokenEndpoint(String issuer, SSLContext tls) {
+        this(issuer, HttpClient.newBuilder().sslContext(tls), Clock.systemUTC());
+    }
+
+    private TokenEndpoint(String issuer, HttpClient.Builder http, Clock clock) {
         String realm = issuer.replaceAll("/+$", "");
         this.tokenUri = URI.create(realm + "/protocol/openid-connect/token");
         this.deviceAuthorizationUri = URI.create(realm + "/protocol/openid-connect/auth/device");
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = http.connectTimeout(TIMEOUT).build();
         this.clock = clock;
     }
 

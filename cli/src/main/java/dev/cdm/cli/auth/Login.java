@@ -2,6 +2,7 @@ package dev.cdm.cli.auth;
 
 import dev.cdm.cli.CliFailure;
 import dev.cdm.cli.ExitCodes;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.cli.platform.KeycloakProcess;
 import dev.cdm.cli.platform.PlatformState;
 import dev.cdm.cli.platform.PlatformStateFile;
@@ -26,15 +27,23 @@ public final class Login {
     public static final String DEFAULT_ISSUER = "http://127.0.0.1:8180/realms/cdm";
 
     private final SessionFile file;
+    private final ServerTrust trust;
 
+    /** A login at the local platform's realm (or one with a certificate from one of the JDK's CAs). */
     public Login(SessionFile file) {
+        this(file, ServerTrust.plaintext());
+    }
+
+    /** A login at a realm whose https certificate {@code trust} checks. */
+    public Login(SessionFile file, ServerTrust trust) {
         this.file = file;
+        this.trust = trust;
     }
 
     public Session logIn(String issuer, String user, String password) {
         try {
             Session session = Session.of(issuer, CLIENT_ID, user,
-                    new TokenEndpoint(issuer).password(CLIENT_ID, user, password));
+                    trust.tokenEndpoint(issuer).password(CLIENT_ID, user, password));
             file.write(session);
             return session;
         } catch (TokenException e) {
@@ -47,7 +56,7 @@ public final class Login {
      * (or denied it, or the codes expired). The session's user is the one who confirmed.
      */
     public Session logInOnDevice(String issuer, Consumer<DeviceAuthorization> show) {
-        TokenEndpoint endpoint = new TokenEndpoint(issuer);
+        TokenEndpoint endpoint = trust.tokenEndpoint(issuer);
         try {
             DeviceAuthorization authorization = endpoint.deviceAuthorization(CLIENT_ID);
             show.accept(authorization);

@@ -2,7 +2,7 @@ package dev.cdm.cli.auth;
 
 import dev.cdm.cli.CliFailure;
 import dev.cdm.cli.ExitCodes;
-import dev.cdm.keycloak.TokenEndpoint;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.keycloak.TokenEndpoint.TokenException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +17,19 @@ public final class SessionTokens {
     static final Duration MARGIN = Duration.ofSeconds(30);
 
     private final SessionFile file;
+    private final ServerTrust trust;
     private final Clock clock;
     private Session session;
 
+    /** Tokens of the local platform's login. */
     public SessionTokens(SessionFile file, Clock clock) {
+        this(file, ServerTrust.plaintext(), clock);
+    }
+
+    /** Tokens of a login whose realm's https certificate {@code trust} checks when they are refreshed. */
+    public SessionTokens(SessionFile file, ServerTrust trust, Clock clock) {
         this.file = file;
+        this.trust = trust;
         this.clock = clock;
     }
 
@@ -40,7 +48,7 @@ public final class SessionTokens {
                     + " has expired; run cdm login");
         }
         try {
-            session = session.refreshedWith(new TokenEndpoint(session.issuer())
+            session = session.refreshedWith(trust.tokenEndpoint(session.issuer())
                     .refresh(session.clientId(), session.refreshToken()));
         } catch (TokenException e) {
             throw new CliFailure(ExitCodes.NOT_AUTHORIZED, e.getMessage() + "; run cdm login");

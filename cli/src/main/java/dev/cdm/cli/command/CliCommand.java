@@ -3,6 +3,7 @@ package dev.cdm.cli.command;
 import dev.cdm.cli.CdmCommand;
 import dev.cdm.cli.auth.SessionFile;
 import dev.cdm.cli.auth.SessionTokens;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.cli.grpc.ServiceAddresses;
 import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
@@ -38,8 +39,14 @@ abstract class CliCommand {
     }
 
     ServiceClients clients() {
-        return new ServiceClients(ServiceAddresses.of(root().dataDir()),
-                new SessionTokens(SessionFile.in(root().dataDir()), Clock.systemUTC())::accessToken);
+        ServerTrust trust = trust();
+        return new ServiceClients(ServiceAddresses.of(root().dataDir(), root().env()), trust,
+                new SessionTokens(SessionFile.in(root().dataDir()), trust, Clock.systemUTC())::accessToken);
+    }
+
+    /** How to trust the servers: {@code CDM_TLS_CA_FILE} of the environment, else plaintext to the local platform. */
+    ServerTrust trust() {
+        return ServerTrust.from(root().env());
     }
 
     /** One call to profile-service, with the clients' deadline and error mapping. */

@@ -35,7 +35,7 @@ public final class LoginCommand extends CliCommand implements Callable<Integer> 
 
     @Override
     public Integer call() {
-        Login login = new Login(SessionFile.in(root().dataDir()));
+        Login login = new Login(SessionFile.in(root().dataDir()), trust());
         String realm = Login.issuerFor(issuer, root().dataDir(), root().env());
         Session session = device ? logInOnDevice(login, realm) : logInWithPassword(login, realm);
         out().println("Logged in as " + session.user() + " at " + session.issuer() + " (token valid until "

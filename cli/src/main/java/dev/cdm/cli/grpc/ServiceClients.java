@@ -12,8 +12,6 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Plaintext gRPC channels to the services, opened on first use. Every call gets {@link #DEFAULT_DEADLINE}
+ * gRPC channels to the services (plaintext or TLS, as {@link ServerTrust} says), opened on first use. Every call gets {@link #DEFAULT_DEADLINE}
  * unless its stub sets its own, and the login's bearer token when there is one; failures come out as
  * {@link ServiceCallException} naming service and address.
  */
@@ -35,12 +33,14 @@ public final class ServiceClients implements AutoCloseable {
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ServiceAddresses addresses;
+    private final ServerTrust trust;
     private final Supplier<Optional<String>> accessTokens;
     private final Map<PlatformService, ManagedChannel> channels = new EnumMap<>(PlatformService.class);
 
     /** {@code accessTokens} gives the bearer token of each call (empty: none is sent). */
-    public ServiceClients(ServiceAddresses addresses, Supplier<Optional<String>> accessTokens) {
+    public ServiceClients(ServiceAddresses addresses, ServerTrust trust, Supplier<Optional<String>> accessTokens) {
         this.addresses = addresses;
+        this.trust = trust;
         this.accessTokens = accessTokens;
     }
 
@@ -65,10 +65,8 @@ public final class ServiceClients implements AutoCloseable {
     }
 
     private Channel channel(PlatformService service) {
-        ManagedChannel channel = channels.computeIfAbsent(service, s -> NettyChannelBuilder
-                .forAddress(new InetSocketAddress(addresses.host(), addresses.port(s)))
-                .usePlaintext()
-                .build());
+        ManagedChannel channel = channels.computeIfAbsent(service,
+                s -> trust.channel(addresses.host(s), addresses.port(s)));
         return ClientInterceptors.intercept(channel, new DefaultDeadline(), new BearerToken(accessTokens));
     }
 
