@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Lists who read or exported a subject's personal data, why, and which fields "
                 + "(compliance officers; newest first).",
-                "WHAT is read (the profile), consents, export (an access request answered), rejects (a listing of "
+                "WHAT is read (the profile), consents, consent-check (whether a purpose is allowed was asked), export (an access request answered), rejects (a listing of "
                         + "rejected records that held the subject's, named where they were theirs) or links (an export"
                         + " of every record's profile)."})
 public final class AuditCommand extends CliCommand implements Callable<Integer> {

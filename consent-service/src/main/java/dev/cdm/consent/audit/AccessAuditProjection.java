@@ -1,5 +1,6 @@
 package dev.cdm.consent.audit;
 
+import dev.cdm.kernel.events.ConsentCheckedEvent;
 import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
 import dev.cdm.kernel.events.RecordsReadEvent;
@@ -9,6 +10,7 @@ import dev.cdm.proto.v1.ReadPurpose;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -83,6 +85,22 @@ public class AccessAuditProjection {
                 .append("fields_masked", List.of())
                 .append("fields_withheld", List.of())
                 .append("as_of", event.asOf() == null ? null : Date.from(event.asOf())));
+    }
+
+    @EventHandler
+    void on(ConsentCheckedEvent event, EventMessage<?> message) {
+        String checked = "consents." + event.purpose().toLowerCase(Locale.ROOT)
+                + (event.channel().isEmpty() ? "" : "/" + event.channel());
+        repository.save(message.getIdentifier(), new Document("kind", "consent-check")
+                .append(AccessAuditRepository.SUBJECT_ID, event.subjectId())
+                .append("governing_subject_id", event.governingSubjectId())
+                .append("at", Date.from(event.checkedAt()))
+                .append("caller", event.caller())
+                .append("via", event.via())
+                .append("allowed", true)
+                .append("fields_in_clear", List.of(checked))
+                .append("fields_masked", List.of())
+                .append("fields_withheld", List.of()));
     }
 
     @EventHandler

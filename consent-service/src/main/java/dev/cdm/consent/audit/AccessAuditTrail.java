@@ -1,6 +1,7 @@
 package dev.cdm.consent.audit;
 
 import dev.cdm.consent.policy.ReadDecisions.Governed;
+import dev.cdm.kernel.events.ConsentCheckedEvent;
 import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
 import dev.cdm.kernel.events.RecordsReadEvent;
@@ -71,6 +72,13 @@ public class AccessAuditTrail {
         Caller caller = Caller.current().orElse(null);
         axon.eventGateway().publish(new ConsentsReadEvent(subjectId, governingSubjectId, person(caller), via(caller),
                 asOf, clock.instant()));
+    }
+
+    /** A check of whether the subject's consents allow {@code purpose} on {@code channel}, by the current caller. */
+    public void recordConsentCheck(String subjectId, String governingSubjectId, String purpose, String channel) {
+        Caller caller = Caller.current().orElse(null);
+        axon.eventGateway().publish(new ConsentCheckedEvent(subjectId, governingSubjectId, person(caller),
+                via(caller), purpose, channel, clock.instant()));
     }
 
     /**

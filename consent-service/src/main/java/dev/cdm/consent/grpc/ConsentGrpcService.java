@@ -116,8 +116,11 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         Purpose purpose = ConsentGrpcMapper.purpose(request.getPurpose(), violations);
         String channel = RequestFields.channel(request.getChannel(), violations);
         violations.throwIfAny();
-        response.onNext(ConsentGrpcMapper.toProto(
-                PurposePolicy.decide(ledgers.governing(subjectId), purpose, channel, clock.instant())));
+        SubjectLedger ledger = ledgers.governing(subjectId);
+        CheckPurposeResponse decision = ConsentGrpcMapper.toProto(
+                PurposePolicy.decide(ledger, purpose, channel, clock.instant()));
+        audit.recordConsentCheck(subjectId, decision.getGoverningSubjectId(), purpose.name(), channel);
+        response.onNext(decision);
         response.onCompleted();
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.kernel.events.ConsentCheckedEvent;
 import dev.cdm.kernel.events.ConsentsReadEvent;
 import dev.cdm.kernel.events.PersonalDataReadEvent;
 import dev.cdm.kernel.events.RecordsReadEvent;
@@ -127,6 +128,22 @@ class AccessAuditProjectionTest {
             assertThat(entry.getString("caller")).isEqualTo("officer");
         });
         assertThat(repository.holdsRecordReads()).isFalse();
+    }
+
+    @Test
+    void aConsentCheck_isListedForItsSubject_namingPurposeAndChannel() {
+        ConsentCheckedEvent everyChannel = new ConsentCheckedEvent("p-1", "p-1", "support", "cdm-cli", "ANALYTICS",
+                "", T0);
+        ConsentCheckedEvent byEmail = new ConsentCheckedEvent("p-1", "p-1", "support", "cdm-cli", "MARKETING_EMAIL",
+                "email", T0.plusSeconds(1));
+
+        projection.on(everyChannel, new GenericEventMessage<>(everyChannel));
+        projection.on(byEmail, new GenericEventMessage<>(byEmail));
+
+        assertThat(repository.of(AuditedSubject.withoutProfile("p-1"), 10))
+                .allSatisfy(entry -> assertThat(entry.getString("kind")).isEqualTo("consent-check"))
+                .extracting(entry -> entry.getList("fields_in_clear", String.class))
+                .containsExactly(List.of("consents.marketing_email/email"), List.of("consents.analytics"));
     }
 
     @Test

@@ -8,10 +8,12 @@ import static org.awaitility.Awaitility.await;
 import dev.cdm.proto.v1.AccessAuditEntry;
 import dev.cdm.proto.v1.AccessedData;
 import dev.cdm.proto.v1.AccessedRecord;
+import dev.cdm.proto.v1.CheckPurposeRequest;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.ListAccessAuditRequest;
+import dev.cdm.proto.v1.Purpose;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
 import dev.cdm.proto.v1.RecordAccessRequest;
@@ -118,6 +120,45 @@ class AccessAuditGrpcTest {
         assertThat(read.getCaller()).isEqualTo("officer");
         assertThat(read.getFieldsInClearList()).containsExactly("consents");
         assertThat(read.toString()).doesNotContain("MARKETING").doesNotContain("web-signup");
+    }
+
+    @Test
+    void aConsentCheck_isListedForTheSubject_withThePurposeChecked_butNotTheAnswer() {
+        String subject = UUID.randomUUID().toString();
+        stub("admin").setConsent(ConsentRequests.grant(subject));
+        StatusRuntimeException byAnIngestingClient = catchThrowableOfType(StatusRuntimeException.class,
+                () -> stub("ingest").checkPurpose(check(subject)));
+        stub("support").checkPurpose(check(subject));
+
+        var officer = stub("officer");
+        await().atMost(Duration.ofSeconds(15)).until(() -> officer.listAccessAudit(ListAccessAuditRequest
+                .newBuilder().setSubjectId(subject).build()).getEntriesCount() == 1);
+        AccessAuditEntry check = officer.listAccessAudit(ListAccessAuditRequest.newBuilder().setSubjectId(subject)
+                .build()).getEntries(0);
+
+        assertThat(byAnIngestingClient.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(check.getKind()).isEqualTo("consent-check");
+        assertThat(check.getCaller()).isEqualTo("support");
+        assertThat(check.getFieldsInClearList()).containsExactly("consents.marketing_email/email");
+        assertThat(check.toString()).doesNotContain("GRANTED").doesNotContain("web-signup");
+    }
+
+    @Test
+    void aServiceActingForSomeone_getsNoMethodThatPersonMayNotCall() {
+        String subject = UUID.randomUUID().toString();
+        // profile-service's own client holds profile-reader, which CheckPurpose accepts; ingest holds none of its roles
+        delegate("support", "profile-reader", "pii-reader").checkPurpose(check(subject));
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> delegate("ingest", "ingest-writer").checkPurpose(check(subject)));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getStatus().getDescription()).contains("CheckPurpose requires the role one of",
+                "the caller profile-service acts for does not hold it");
+    }
+
+    private static CheckPurposeRequest check(String subject) {
+        return CheckPurposeRequest.newBuilder().setSubjectId(subject).setPurpose(Purpose.PURPOSE_MARKETING_EMAIL)
+                .setChannel("email").build();
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class CdmEventTypes {
             IdentifiersSuppressedEvent.class,
             PersonalDataReadEvent.class,
             ConsentsReadEvent.class,
+            ConsentCheckedEvent.class,
             RecordsReadEvent.class);
 
     private static final Map<String, Class<?>> BY_NAME = ALL.stream()

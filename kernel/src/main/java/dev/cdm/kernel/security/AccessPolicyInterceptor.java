@@ -22,7 +22,8 @@ import java.util.Set;
  * Enforces the {@link AccessPolicy} on every gRPC call of every CDM service. The bearer token itself is verified before the call gets
  * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
  * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
- * roles include one the method allows, and puts the {@link Caller} into the call's context. A caller the policy
+ * roles include one the method allows (for a service acting for someone, that person's roles too, except on the
+ * methods only the services call), and puts the {@link Caller} into the call's context. A caller the policy
  * does not let read personal data gets every response masked ({@link PersonalDataMask}); for a service acting for
  * someone that goes by the roles both hold ({@link Caller#effectiveRoles()}). Refusals name the
  * method and the roles it needs, never any data.
@@ -65,6 +66,12 @@ public class AccessPolicyInterceptor implements ServerInterceptor, Prioritized {
         if (requirement.delegatesOnly() && !policy.delegates().contains(caller.clientId())) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " is open only to the CDM services"
                     + " (the delegates of access policy " + policy.version() + ")"));
+        }
+        // a service's own methods (delegatesOnly) go by its token; any other it calls for someone, they must hold too
+        if (caller.onBehalfOf() != null && !requirement.delegatesOnly()
+                && !requirement.allows(caller.effectiveRoles())) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(denial(method, requirement)
+                    + ": the caller " + caller.clientId() + " acts for does not hold it"));
         }
         ServerCall<Q, S> answered = policy.readsPersonalData(caller.effectiveRoles()) ? call : new MaskingCall<>(call);
         return Contexts.interceptCall(caller.attachTo(Context.current()), answered, headers, next);

@@ -46,6 +46,10 @@ class AccessPolicyTest {
             assertThat(requirement.delegatesOnly()).as(method).isTrue();
         }
         assertThat(policy.requirementOf("cdm.v1.ConsentService/CheckPurpose").delegatesOnly()).isFalse();
+        assertThat(policy.requirementOf("cdm.v1.ConsentService/CheckPurpose").allows(Set.of("ingest-writer")))
+                .as("a consent bit is personal data: an ingesting client may not probe it").isFalse();
+        assertThat(policy.requirementOf("cdm.v1.ConsentService/CheckPurpose").allows(Set.of("profile-reader")))
+                .isTrue();
         assertThat(policy.requirementOf("cdm.v1.ProfileService/GetProfile").delegatesOnly()).isFalse();
     }
 

@@ -84,9 +84,9 @@ class ProfileHistoryGrpcTest {
     @Test
     void history_namesTheServiceAndThePersonItActedFor_whenAServiceCallsOnSomeonesBehalf() {
         String record = "h-" + UUID.randomUUID();
-        ProfileServiceGrpc.ProfileServiceBlockingStub asIngestion = ProfileServiceGrpc
-                .newBlockingStub(channel.withToken(TestTokens.ofService("ingestion-service")))
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(onBehalfOf("ingest")));
+        ProfileServiceGrpc.ProfileServiceBlockingStub asIngestion = ProfileServiceGrpc.newBlockingStub(channel.channel())
+                .withCallCredentials(GrpcTestChannel.credentialsOfService("ingestion-service", "ingest",
+                        "ingest-writer"));
 
         String id = asIngestion.registerSourceRecord(ProfileGrpcServiceTest.request("web", record,
                 ProfileGrpcServiceTest.ivan())).getProfileId();
@@ -95,6 +95,29 @@ class ProfileHistoryGrpcTest {
             assertThat(entry.getCaller()).isEqualTo("service-account-ingestion-service");
             assertThat(entry.getOnBehalfOf()).isEqualTo("ingest");
         });
+    }
+
+    @Test
+    void aServiceActingForSomeone_getsNoMethodThatPersonMayNotCall() {
+        ProfileServiceGrpc.ProfileServiceBlockingStub forSupport = ProfileServiceGrpc.newBlockingStub(channel.channel())
+                .withCallCredentials(GrpcTestChannel.credentialsOfService("ingestion-service", "support",
+                        "profile-reader", "pii-reader"));
+        ProfileServiceGrpc.ProfileServiceBlockingStub forNoRoleNamed = ProfileServiceGrpc.newBlockingStub(channel
+                .withToken(TestTokens.ofService("ingestion-service")))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(onBehalfOf("ingest")));
+
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> forSupport.registerSourceRecord(ProfileGrpcServiceTest.request("web", "h-" + UUID.randomUUID(),
+                        ProfileGrpcServiceTest.ivan())));
+        StatusRuntimeException unnamedRoles = catchThrowableOfType(StatusRuntimeException.class,
+                () -> forNoRoleNamed.registerSourceRecord(ProfileGrpcServiceTest.request("web",
+                        "h-" + UUID.randomUUID(), ProfileGrpcServiceTest.ivan())));
+
+        // ingestion-service holds ingest-writer; the person it names does not (or names no roles at all)
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getStatus().getDescription()).contains("requires the role ingest-writer",
+                "the caller ingestion-service acts for does not hold it").doesNotContain("Ivan");
+        assertThat(unnamedRoles.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
