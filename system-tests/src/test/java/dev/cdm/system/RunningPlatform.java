@@ -2,6 +2,7 @@ package dev.cdm.system;
 
 import dev.cdm.cli.auth.Login;
 import dev.cdm.cli.auth.SessionFile;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformLayout;
 import dev.cdm.cli.platform.PlatformPorts;
@@ -9,7 +10,6 @@ import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.cli.platform.PlatformSettings;
 import dev.cdm.cli.platform.PlatformState;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +46,23 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     static RunningPlatform start() throws IOException {
+        return start(false);
+    }
+
+    /** With {@code tls}, as {@code cdm up --tls} starts it: the services serve and call each other over TLS only. */
+    static RunningPlatform start(boolean tls) throws IOException {
         Path home = Path.of(System.getProperty("cdm.home", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("cdm-system-test");
         System.out.println("[platform] data directory " + data);
         Platform platform = new Platform(PlatformLayout.at(home), data,
                 PlatformSettings.fromEnvironment(System.getenv()), line -> System.out.println("[platform] " + line));
         PlatformPorts ports = PlatformPorts.free();
-        return new RunningPlatform(home, platform, ports, platform.up(ports));
+        return new RunningPlatform(home, platform, ports, platform.up(ports, tls));
     }
 
     synchronized ManagedChannel channel(PlatformService service) {
-        return channels.computeIfAbsent(service, s -> ManagedChannelBuilder
-                .forAddress("127.0.0.1", ports.of(s))
-                .usePlaintext()
+        return channels.computeIfAbsent(service, s -> ServerTrust.of(state)
+                .channelBuilder("127.0.0.1", ports.of(s))
                 .intercept(tokens)
                 .build());
     }
@@ -70,7 +74,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A channel to {@code service} without credentials, for tests of what an anonymous caller gets. */
     ManagedChannel anonymousChannel(PlatformService service) {
-        return ManagedChannelBuilder.forAddress("127.0.0.1", ports.of(service)).usePlaintext().build();
+        return ServerTrust.of(state).channel("127.0.0.1", ports.of(service));
     }
 
     String jdbcUrl() {

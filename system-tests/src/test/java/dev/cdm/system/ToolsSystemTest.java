@@ -99,7 +99,7 @@ class ToolsSystemTest {
         return ExternalProcess.run(cdm.cliCommand(args));
     }
 
-    private static String bufExecutable() {
+    static String bufExecutable() {
         Path buf = Path.of(System.getProperty("buf.executable", "target/tools/node_modules/.bin/buf"));
         assertThat(Files.isExecutable(buf)).as("buf is installed by this module's build: " + buf).isTrue();
         return buf.toString();

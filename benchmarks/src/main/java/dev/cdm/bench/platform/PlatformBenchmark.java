@@ -14,6 +14,7 @@ import dev.cdm.bench.report.Machine;
 import dev.cdm.cli.auth.Login;
 import dev.cdm.cli.auth.SessionFile;
 import dev.cdm.cli.auth.SessionTokens;
+import dev.cdm.cli.grpc.ServerTrust;
 import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformLayout;
@@ -29,7 +30,6 @@ import dev.cdm.proto.v1.SourceRecordKey;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,6 +76,10 @@ public final class PlatformBenchmark implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, as ./cdm up).")
     String javaOptions = PlatformSettings.DEFAULT_JAVA_OPTS;
 
+    @Option(names = "--tls", description = "Start the platform as ./cdm up --tls does: every service serves TLS "
+            + "only and calls its peers over TLS; the benchmark's own calls use TLS too.")
+    boolean tls;
+
     @Mixin
     RunOptions run;
 
@@ -103,7 +107,7 @@ public final class PlatformBenchmark implements Callable<Integer> {
                 postmaster.ifPresent(pid -> Postmaster.awaitExit(pid, Duration.ofSeconds(15)));
             });
             long upStart = System.nanoTime();
-            PlatformState state = platform.up(PlatformPorts.free());
+            PlatformState state = platform.up(PlatformPorts.free(), tls);
             long upNanos = System.nanoTime() - upStart;
             progress("all ready after " + upNanos / 1_000_000 + " ms");
             MemorySnapshot afterUp = MemorySnapshot.take(state, dataDir);
@@ -117,7 +121,7 @@ public final class PlatformBenchmark implements Callable<Integer> {
             long downStart = System.nanoTime();
             platform.down();
             long downNanos = System.nanoTime() - downStart;
-            PlatformReport report = new PlatformReport(Machine.current(), javaOptions, records, pollIntervalMs,
+            PlatformReport report = new PlatformReport(Machine.current(), javaOptions, tls, records, pollIntervalMs,
                     upNanos, startTimes, afterUp, afterRun, samples, ingestNanos, probes, downNanos, loadBefore,
                     Machine.loadAverage());
             report.print(System.out);
@@ -183,7 +187,7 @@ public final class PlatformBenchmark implements Callable<Integer> {
 
     private static ManagedChannel channel(PlatformState state, PlatformService service) {
         int port = state.service(service).orElseThrow().port();
-        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        return ServerTrust.of(state).channel("127.0.0.1", port);
     }
 
     /** Durations (ns) of GetProfile calls for existing profiles and for unknown ids. */

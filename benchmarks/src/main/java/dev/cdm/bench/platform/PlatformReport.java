@@ -19,15 +19,15 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /** The platform results as tables and as JSON. */
-record PlatformReport(Machine machine, String javaOptions, long records, long pollIntervalMs, long upNanos,
+record PlatformReport(Machine machine, String javaOptions, boolean tls, long records, long pollIntervalMs, long upNanos,
                       Map<String, Double> startTimes, MemorySnapshot afterUp, MemorySnapshot afterRun,
                       List<Sample> samples, long ingestNanos, PlatformBenchmark.ReadProbes probes, long downNanos,
                       String loadBefore, String loadAfter) {
 
     void print(PrintStream out) {
         out.println();
-        out.println("Platform: embedded stores + 4 services, started as ./cdm up does (JVM options: " + javaOptions
-                + ")");
+        out.println("Platform: embedded stores + 4 services, started as ./cdm up" + (tls ? " --tls" : "")
+                + " does (JVM options: " + javaOptions + ")");
         out.println("Machine: " + machine.describe());
         out.println("Load average (1/5/15 min): " + loadBefore + " before, " + loadAfter + " after");
         out.println();
@@ -99,6 +99,7 @@ record PlatformReport(Machine machine, String javaOptions, long records, long po
         json.put("loadAverageBefore", loadBefore);
         json.put("loadAverageAfter", loadAfter);
         json.put("javaOptions", javaOptions);
+        json.put("tls", tls);
         json.put("recordsRequested", records);
         json.put("pollIntervalMs", pollIntervalMs);
         json.put("upSeconds", upNanos / 1e9);

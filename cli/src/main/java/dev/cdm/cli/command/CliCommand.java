@@ -44,9 +44,9 @@ abstract class CliCommand {
                 new SessionTokens(SessionFile.in(root().dataDir()), trust, Clock.systemUTC())::accessToken);
     }
 
-    /** How to trust the servers: {@code CDM_TLS_CA_FILE} of the environment, else plaintext to the local platform. */
+    /** How to trust the servers: {@code CDM_TLS_CA_FILE} of the environment, else as the local platform serves. */
     ServerTrust trust() {
-        return ServerTrust.from(root().env());
+        return ServerTrust.from(root().env(), root().dataDir());
     }
 
     /** One call to profile-service, with the clients' deadline and error mapping. */

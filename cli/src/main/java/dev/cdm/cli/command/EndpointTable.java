@@ -32,6 +32,9 @@ final class EndpointTable {
                     "grpc " + service.grpcAddress() + "  " + service.httpUrl() + "/q/health");
         }
         table.print(out);
+        if (status.tlsCertificate() != null) {
+            out.println("TLS only; the services' certificate (self-signed, local use only): " + status.tlsCertificate());
+        }
         out.println("Data and logs: " + status.dataDir());
     }
 

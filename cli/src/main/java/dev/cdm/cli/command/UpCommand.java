@@ -3,6 +3,7 @@ package dev.cdm.cli.command;
 import dev.cdm.cli.platform.Platform;
 import dev.cdm.cli.platform.PlatformPorts;
 import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.cli.platform.PlatformStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,16 +22,23 @@ public final class UpCommand extends CliCommand implements Callable<Integer> {
                     + " profile-service. Defaults: postgres 15432, mongo 27027, keycloak 8180, services 8081-8084.")
     private Map<String, Integer> portOverrides = new LinkedHashMap<>();
 
+    @Option(names = "--tls", description = "Serve TLS only, with a self-signed certificate for localhost made in"
+            + " <data>/tls (local use only), and call between services so; the CLI trusts it by itself, other"
+            + " clients with <data>/tls/local.pem. Keycloak and the stores stay plaintext on 127.0.0.1.")
+    private boolean tls;
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
         Platform platform = platform(out()::println);
-        if (platform.status().ready()) {
-            out().println("CDM is already running.");
-            EndpointTable.print(out(), platform.status());
+        PlatformStatus status = platform.status();
+        if (status.ready()) {
+            out().println("CDM is already running" + (tls == (status.tlsCertificate() != null) ? "."
+                    : (tls ? " in plaintext" : " with TLS") + "; run cdm down first to switch."));
+            EndpointTable.print(out(), status);
             return 0;
         }
-        platform.up(ports());
+        platform.up(ports(), tls);
         EndpointTable.print(out(), platform.status());
         out().printf("CDM is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return 0;

@@ -44,8 +44,17 @@ public final class Platform {
         return stateFile.read();
     }
 
-    /** Starts everything and waits until it is ready; returns the running state if it is already up. */
+    /** Starts everything, serving plaintext, and waits until it is ready; the running state if it is already up. */
     public synchronized PlatformState up(PlatformPorts ports) {
+        return up(ports, false);
+    }
+
+    /**
+     * Starts everything and waits until it is ready; returns the running state if it is already up. With
+     * {@code tls} the services serve TLS only, with the data dir's {@link LocalCertificate}, and call each other so
+     * (Keycloak and the stores stay plaintext on 127.0.0.1).
+     */
+    public synchronized PlatformState up(PlatformPorts ports, boolean tls) {
         Optional<PlatformState> previous = stateFile.read();
         if (previous.isPresent()) {
             if (status().ready()) {
@@ -56,6 +65,7 @@ public final class Platform {
             down();
         }
         starter.requireStartable(ports);
+        LocalCertificate certificate = tls ? LocalCertificate.in(dataDir).ensure() : null;
         progress.accept("Starting Keycloak (realm cdm, :" + ports.keycloak() + ")");
         long keycloakLog = starter.keycloakLogSize();
         Process keycloakProcess = starter.startKeycloak(ports);
@@ -70,18 +80,20 @@ public final class Platform {
         }
         PlatformState state = new PlatformState(dataDir.toString(), Instant.now(), stores, List.of(),
                 new KeycloakProcess(keycloakProcess.pid(), ProcessControl.startTimeOf(keycloakProcess.toHandle()),
-                        ports.keycloak(), null, null));
+                        ports.keycloak(), null, null),
+                certificate == null ? null : certificate.certificate().toString());
         stateFile.write(state);
         try {
             KeycloakProcess keycloak = starter.awaitKeycloak(keycloakProcess, ports, keycloakLog);
-            state = new PlatformState(state.dataDir(), state.startedAt(), stores, List.of(), keycloak);
+            state = state.withKeycloak(keycloak);
             stateFile.write(state);
-            progress.accept("Starting " + PlatformService.values().length + " services");
+            progress.accept("Starting " + PlatformService.values().length + " services"
+                    + (tls ? " (TLS only, certificate " + certificate.certificate() + ")" : ""));
             for (PlatformService service : PlatformService.values()) {
-                state = state.withService(starter.startService(service, ports, stores, keycloak));
+                state = state.withService(starter.startService(service, ports, stores, keycloak, certificate));
                 stateFile.write(state);
             }
-            starter.awaitReady(state.services());
+            starter.awaitReady(state.services(), HealthProbe.of(state));
             return state;
         } catch (RuntimeException e) {
             stopAll(state);
@@ -109,9 +121,9 @@ public final class Platform {
         state.service(service).flatMap(Platform::find)
                 .ifPresent(process -> ProcessControl.stop(List.of(process), settings.stopTimeout()));
         ServiceProcess started = starter.startService(service, PlatformPorts.recordedIn(state), state.stores(),
-                state.keycloak());
+                state.keycloak(), state.tls() ? LocalCertificate.in(dataDir) : null);
         stateFile.write(state.withService(started));
-        starter.awaitReady(List.of(started));
+        starter.awaitReady(List.of(started), HealthProbe.of(state));
         return started;
     }
 

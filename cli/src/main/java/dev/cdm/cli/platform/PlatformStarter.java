@@ -99,11 +99,20 @@ final class PlatformStarter {
         return Readiness.sizeOf(logOf(KeycloakProcess.NAME));
     }
 
+    /** Starts {@code service}, serving TLS only with {@code tls} (and calling its peers so), plaintext without. */
     ServiceProcess startService(PlatformService service, PlatformPorts ports, StoresProcess stores,
-                                KeycloakProcess keycloak) {
+                                KeycloakProcess keycloak, LocalCertificate tls) {
         Path log = logOf(service.serviceName());
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.of(service)));
+        if (tls == null) {
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.of(service)));
+        } else {
+            env.put("QUARKUS_HTTP_SSL_PORT", String.valueOf(ports.of(service)));
+            env.put("QUARKUS_HTTP_INSECURE_REQUESTS", "disabled");
+            env.put("QUARKUS_TLS_KEY_STORE_P12_PATH", tls.keyStore().toString());
+            env.put("QUARKUS_TLS_KEY_STORE_P12_PASSWORD", tls.password());
+            env.put("CDM_PEERS_TLS_TRUST_CERTIFICATE_FILE", tls.certificate().toString());
+        }
         env.put("MONGODB_URI", stores.mongoUri());
         env.put("EVENTSTORE_JDBC_URL", stores.jdbcUrl());
         env.put("EVENTSTORE_USER", stores.user());
@@ -130,12 +139,12 @@ final class PlatformStarter {
     }
 
     /** Waits until every service answers 200 on /q/health/ready; fails on the first that exits or times out. */
-    void awaitReady(List<ServiceProcess> services) {
+    void awaitReady(List<ServiceProcess> services, HealthProbe health) {
         List<ServiceProcess> waiting = new ArrayList<>(services);
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
-                if (Readiness.serviceReady(service.port())) {
+                if (health.ready(service.port())) {
                     waiting.remove(service);
                 } else if (ProcessControl.find(service.pid(), service.startedAt()).isEmpty()) {
                     throw new PlatformException(service.name() + " exited before it was ready; see " + service.log());

@@ -8,18 +8,34 @@ import java.util.Optional;
 
 /**
  * What {@code up} started: the content of {@code <data>/run/platform.json}. {@code keycloak} is null in a state
- * written before the platform ran its own Keycloak.
+ * written before the platform ran its own Keycloak. {@code tlsCertificate} is the PEM of the
+ * {@link LocalCertificate} the services serve TLS with ({@code cdm up --tls}), null when they serve plaintext.
  */
 public record PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services,
-                            KeycloakProcess keycloak) {
+                            KeycloakProcess keycloak, String tlsCertificate) {
 
     public PlatformState {
         Objects.requireNonNull(stores, "stores");
         services = List.copyOf(services);
     }
 
+    public PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services,
+                         KeycloakProcess keycloak) {
+        this(dataDir, startedAt, stores, services, keycloak, null);
+    }
+
     public PlatformState(String dataDir, Instant startedAt, StoresProcess stores, List<ServiceProcess> services) {
         this(dataDir, startedAt, stores, services, null);
+    }
+
+    /** Whether the services serve TLS (with {@link #tlsCertificate}) rather than plaintext. */
+    public boolean tls() {
+        return tlsCertificate != null;
+    }
+
+    /** This state with {@code keycloak} ready. */
+    public PlatformState withKeycloak(KeycloakProcess keycloak) {
+        return new PlatformState(dataDir, startedAt, stores, services, keycloak, tlsCertificate);
     }
 
     public Optional<ServiceProcess> service(String name) {
@@ -40,7 +56,7 @@ public record PlatformState(String dataDir, Instant startedAt, StoresProcess sto
         }
         updated.add(process);
         updated.sort((a, b) -> order(a).compareTo(order(b)));
-        return new PlatformState(dataDir, startedAt, stores, updated, keycloak);
+        return new PlatformState(dataDir, startedAt, stores, updated, keycloak, tlsCertificate);
     }
 
     private static PlatformService order(ServiceProcess process) {

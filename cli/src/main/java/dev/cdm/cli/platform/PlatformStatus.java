@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * What is up right now, checked against the live processes and their health endpoints. {@code running} means
- * some recorded process is alive; {@code ready} means every process is alive and ready. Absent parts are null.
+ * some recorded process is alive; {@code ready} means every process is alive and ready. Absent parts are null;
+ * {@code tlsCertificate} is the PEM the services' TLS certificate is, null when they serve plaintext.
  */
 public record PlatformStatus(boolean running, boolean ready, String dataDir, Instant startedAt,
                              EventStore eventStore, MongoDb mongodb, ProcessStatus stores,
-                             Map<String, ServiceStatus> services, KeycloakStatus keycloak) {
+                             Map<String, ServiceStatus> services, KeycloakStatus keycloak, String tlsCertificate) {
 
     public record EventStore(String jdbcUrl, String user, int port) {
     }
@@ -31,7 +32,7 @@ public record PlatformStatus(boolean running, boolean ready, String dataDir, Ins
     }
 
     static PlatformStatus notRunning(Path dataDir) {
-        return new PlatformStatus(false, false, dataDir.toString(), null, null, null, null, Map.of(), null);
+        return new PlatformStatus(false, false, dataDir.toString(), null, null, null, null, Map.of(), null, null);
     }
 
     static PlatformStatus inspect(PlatformState state) {
@@ -42,11 +43,12 @@ public record PlatformStatus(boolean running, boolean ready, String dataDir, Ins
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         boolean anyAlive = storesAlive;
         boolean allReady = storesReady && state.services().size() == PlatformService.values().length;
+        HealthProbe health = HealthProbe.of(state);
         for (ServiceProcess service : state.services()) {
             boolean alive = ProcessControl.find(service.pid(), service.startedAt()).isPresent();
-            boolean ready = alive && Readiness.serviceReady(service.port());
+            boolean ready = alive && health.ready(service.port());
             services.put(service.name(), new ServiceStatus(service.pid(), service.port(), service.grpcAddress(),
-                    service.httpUrl(), alive, ready, service.log()));
+                    health.scheme() + "://" + service.grpcAddress(), alive, ready, service.log()));
             anyAlive |= alive;
             allReady &= ready;
         }
@@ -66,6 +68,6 @@ public record PlatformStatus(boolean running, boolean ready, String dataDir, Ins
                 new EventStore(stores.jdbcUrl(), stores.user(), stores.postgresPort()),
                 new MongoDb(stores.mongoUri(), stores.mongoPort()),
                 new ProcessStatus(stores.pid(), storesAlive, storesReady, stores.log()),
-                Collections.unmodifiableMap(services), keycloakStatus);
+                Collections.unmodifiableMap(services), keycloakStatus, state.tlsCertificate());
     }
 }

@@ -5,10 +5,6 @@ import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +14,9 @@ import java.util.Optional;
 /** Cheap, non-blocking-ish probes: each answers within about a second. */
 final class Readiness {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(PROBE_TIMEOUT)
-            .build();
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private Readiness() {
-    }
-
-    /** True when {@code /q/health/ready} answers 200. */
-    static boolean serviceReady(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(PROBE_TIMEOUT)
-                .GET()
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     static boolean acceptsConnections(int port) {

@@ -9,6 +9,10 @@ import dev.cdm.cli.CliRunner;
 import dev.cdm.cli.CliRunner.Result;
 import dev.cdm.cli.ExitCodes;
 import dev.cdm.cli.FakeGrpcServer;
+import dev.cdm.cli.TestStates;
+import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.cli.platform.PlatformState;
+import dev.cdm.cli.platform.PlatformStateFile;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
@@ -88,6 +92,19 @@ class RemotePlatformTest {
         // the token endpoint's first token expires within the CLI's refresh margin: the read refreshed it first
         assertThat(grants).containsSubsequence("password", "refresh_token");
         assertThat(authorizations).last().isEqualTo("Bearer " + token(grants.size()));
+    }
+
+    @Test
+    void aLocalPlatformUpWithTls_isTrustedByItsCertificate_withoutSettings() {
+        PlatformState plaintext = TestStates.write(data, TestStates.unusedPort(),
+                Map.of(PlatformService.PROFILE, profiles.port()));
+        PlatformStateFile.in(data).write(new PlatformState(plaintext.dataDir(), plaintext.startedAt(),
+                plaintext.stores(), plaintext.services(), plaintext.keycloak(), certificate.certificate().toString()));
+
+        Result read = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "support");
+
+        assertThat(read.exitCode()).as(read.err()).isZero();
+        assertThat(read.out()).contains("Ada");
     }
 
     @Test
