@@ -25,6 +25,9 @@ public final class ProfileAsOfCommand extends CliCommand implements Callable<Int
     @Mixin
     private ReadPurposeOption purpose;
 
+    @Mixin
+    private ReadMaskOption fields;
+
     @Option(names = "--json", description = "Print JSON (snake_case keys).")
     private boolean json;
 
@@ -33,6 +36,7 @@ public final class ProfileAsOfCommand extends CliCommand implements Callable<Int
         GetProfileAsOfRequest request = GetProfileAsOfRequest.newBuilder().setProfileId(profileId)
                 .setAsOf(Text.timestamp(asOf))
                 .setPurpose(purpose.purpose())
+                .setReadMask(fields.mask())
                 .build();
         Profile profile = callProfiles(profiles -> profiles.getProfileAsOf(request));
         if (json) {

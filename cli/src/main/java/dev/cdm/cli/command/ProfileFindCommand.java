@@ -28,6 +28,9 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
     @Mixin
     private ReadPurposeOption purpose;
 
+    @Mixin
+    private ReadMaskOption fields;
+
     @Option(names = "--json", description = "Print JSON (snake_case keys).")
     private boolean json;
 
@@ -73,7 +76,8 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
     }
 
     private FindProfilesRequest request() {
-        FindProfilesRequest.Builder request = FindProfilesRequest.newBuilder().setPurpose(purpose.purpose());
+        FindProfilesRequest.Builder request = FindProfilesRequest.newBuilder().setPurpose(purpose.purpose())
+                .setReadMask(fields.mask());
         if (identifier.email != null) {
             request.setEmail(identifier.email);
         } else if (identifier.phone != null) {

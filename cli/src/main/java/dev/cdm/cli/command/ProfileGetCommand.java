@@ -14,10 +14,13 @@ public final class ProfileGetCommand extends ProfileQueryCommand<Profile> {
     @Mixin
     private ReadPurposeOption purpose;
 
+    @Mixin
+    private ReadMaskOption fields;
+
     @Override
     Profile query(ProfileServiceBlockingStub profiles, String profileId) {
         return profiles.getProfile(GetProfileRequest.newBuilder().setProfileId(profileId)
-                .setPurpose(purpose.purpose()).build());
+                .setPurpose(purpose.purpose()).setReadMask(fields.mask()).build());
     }
 
     @Override

@@ -95,6 +95,23 @@ class ProfileCommandsTest {
     }
 
     @Test
+    void profileGetAndFind_sendTheFieldsAskedFor_asAReadMask() {
+        Result get = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "support", "--fields",
+                "person.email, version");
+        Result find = new CliRunner(data).run("profile", "find", "--email", "ada@example.com", "--purpose",
+                "support", "--fields", "source_records");
+        Result every = new CliRunner(data).run("profile", "get", "p-1", "--purpose", "support");
+
+        assertThat(get.exitCode()).as(get.err()).isZero();
+        assertThat(find.exitCode()).as(find.err()).isZero();
+        assertThat(every.exitCode()).as(every.err()).isZero();
+        assertThat(profiles.gets).extracting(sent -> List.copyOf(sent.getReadMask().getPathsList()))
+                .containsExactly(List.of("person.email", "version"), List.of());
+        assertThat(profiles.finds).singleElement()
+                .satisfies(sent -> assertThat(sent.getReadMask().getPathsList()).containsExactly("source_records"));
+    }
+
+    @Test
     void profileFind_listsTheMatchingProfile_byEmail() {
         Result result = new CliRunner(data).run("profile", "find", "--email", "ada@example.com",
                 "--purpose", "support");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.config.Configuration;
 
 /**
@@ -46,7 +47,13 @@ public class AccessAuditTrail {
         this.clock = clock;
     }
 
-    public void recordReads(List<Governed> decisions, ReadPurpose purpose, Set<String> readerRoles) {
+    /**
+     * The decided reads of profiles by the current caller: per subject, the person fields that came back (of
+     * {@code answeredFields}, the fields the read asked for; null: every field), in clear or masked by
+     * {@code readerRoles}, and those the decision withheld.
+     */
+    public void recordReads(List<Governed> decisions, ReadPurpose purpose, Set<String> readerRoles,
+                            Set<String> answeredFields) {
         Caller caller = Caller.current().orElse(null);
         String person = person(caller);
         String via = via(caller);
@@ -55,13 +62,17 @@ public class AccessAuditTrail {
         List<Object> events = new ArrayList<>(decisions.size());
         for (Governed governed : decisions) {
             ReadPolicy.Decision decision = governed.decision();
-            List<String> returned = decision.allowed() ? PERSON_FIELDS.stream()
+            List<String> asked = answeredFields == null ? PERSON_FIELDS
+                    : PERSON_FIELDS.stream().filter(answeredFields::contains).toList();
+            List<String> returned = decision.allowed() ? asked.stream()
                     .filter(field -> !decision.withheldFields().contains(field)).toList() : List.of();
+            Set<String> withheld = answeredFields == null ? decision.withheldFields()
+                    : asked.stream().filter(decision.withheldFields()::contains).collect(Collectors.toSet());
             events.add(new PersonalDataReadEvent(governed.subjectId(), governed.governingSubjectId(), person,
                     via, ReadPolicy.name(purpose), decision.allowed(),
                     decision.refusal() == null ? null : decision.refusal().name(),
                     inClear ? returned : List.of(), inClear ? List.of() : returned,
-                    decision.allowed() ? List.copyOf(new TreeSet<>(decision.withheldFields())) : List.of(),
+                    decision.allowed() ? List.copyOf(new TreeSet<>(withheld)) : List.of(),
                     policy.version(), now));
         }
         axon.eventGateway().publish(events);

@@ -130,10 +130,11 @@ public class ConsentGrpcService extends ConsentServiceGrpc.ConsentServiceImplBas
         ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
         List<String> subjectIds = RequestFields.subjectIds(request.getSubjectIdsList(), violations);
         Set<String> roles = RequestFields.roles(request.getCallerRolesList(), violations);
+        Set<String> answeredFields = RequestFields.personFields(request, violations);
         violations.throwIfAny();
         List<ReadDecisions.Governed> decisions = subjectIds.stream()
                 .map(subjectId -> readDecisions.decide(subjectId, purpose, roles)).toList();
-        audit.recordReads(decisions, purpose, roles);
+        audit.recordReads(decisions, purpose, roles, answeredFields);
         DecideReadsResponse.Builder result = DecideReadsResponse.newBuilder()
                 .setPolicyVersion(readDecisions.policyVersion());
         decisions.forEach(decision -> result.addDecisions(ConsentGrpcMapper.toProto(decision)));

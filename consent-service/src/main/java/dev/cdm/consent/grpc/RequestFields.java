@@ -6,6 +6,8 @@ import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
 import dev.cdm.proto.v1.AccessedRecord;
+import dev.cdm.proto.v1.DecideReadsRequest;
+import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.RecordAccessRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,31 @@ final class RequestFields {
             subjectIds.add(violations.requiredText("subject_ids[" + i + "]", values.get(i), MAX_SUBJECT_ID));
         }
         return subjectIds;
+    }
+
+    /**
+     * The person fields a read answers with, or null (every field) when the request names none; a name that is no
+     * field of PersonFields is a violation.
+     */
+    static Set<String> personFields(DecideReadsRequest request, FieldViolations violations) {
+        if (!request.hasPersonFields()) {
+            return null;
+        }
+        List<String> names = request.getPersonFields().getFieldsList();
+        if (names.size() > PersonFields.getDescriptor().getFields().size()) {
+            violations.add("person_fields.fields", "at most " + PersonFields.getDescriptor().getFields().size()
+                    + " fields");
+            return Set.of();
+        }
+        Set<String> fields = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (PersonFields.getDescriptor().findFieldByName(names.get(i)) == null) {
+                violations.add("person_fields.fields[" + i + "]", "is not a field of cdm.v1.PersonFields");
+            } else {
+                fields.add(names.get(i));
+            }
+        }
+        return fields;
     }
 
     static Set<String> roles(List<String> values, FieldViolations violations) {

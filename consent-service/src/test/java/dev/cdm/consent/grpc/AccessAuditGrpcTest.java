@@ -13,6 +13,7 @@ import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.GetConsentsRequest;
 import dev.cdm.proto.v1.ListAccessAuditRequest;
+import dev.cdm.proto.v1.PersonFieldSelection;
 import dev.cdm.proto.v1.Purpose;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.ReadRefusal;
@@ -92,6 +93,32 @@ class AccessAuditGrpcTest {
         assertThat(marketing.getRefusal()).isEqualTo(ReadRefusal.READ_REFUSAL_NO_CONSENT);
         assertThat(marketing.getFieldsMaskedList()).isEmpty();
         assertThat(marketing.getAt().getSeconds()).isLessThanOrEqualTo(support.getAt().getSeconds());
+    }
+
+    @Test
+    void aReadThatAsksForSomeFields_isListedWithThoseFieldsOnly() {
+        String subject = UUID.randomUUID().toString();
+        var profileService = delegate("admin", "platform-admin", "profile-reader", "pii-reader");
+        profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllCallerRoles(List.of("profile-reader", "pii-reader"))
+                .setPersonFields(PersonFieldSelection.newBuilder().addFields("email").addFields("country")).build());
+        profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllCallerRoles(List.of("profile-reader", "pii-reader"))
+                .setPersonFields(PersonFieldSelection.getDefaultInstance()).build());
+
+        var officer = stub("officer");
+        await().atMost(Duration.ofSeconds(15)).until(() -> officer.listAccessAudit(ListAccessAuditRequest
+                .newBuilder().setSubjectId(subject).build()).getEntriesCount() == 2);
+        List<AccessAuditEntry> entries = officer.listAccessAudit(ListAccessAuditRequest.newBuilder()
+                .setSubjectId(subject).build()).getEntriesList();
+
+        // country is no personal field: the audit accounts for personal ones only
+        assertThat(entries).extracting(entry -> List.copyOf(entry.getFieldsInClearList()))
+                .containsExactlyInAnyOrder(List.of("email"), List.of());
+        assertThat(fieldViolations(() -> profileService.decideReads(DecideReadsRequest.newBuilder()
+                .addSubjectIds(subject).setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT)
+                .setPersonFields(PersonFieldSelection.newBuilder().addFields("email").addFields("{\"$ne\": null}"))
+                .build()))).containsExactly("person_fields.fields[1]");
     }
 
     @Test

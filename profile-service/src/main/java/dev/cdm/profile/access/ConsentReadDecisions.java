@@ -4,6 +4,7 @@ import dev.cdm.kernel.grpc.PeerChannel;
 import dev.cdm.kernel.grpc.PeerChannels;
 import dev.cdm.proto.v1.ConsentServiceGrpc;
 import dev.cdm.proto.v1.DecideReadsRequest;
+import dev.cdm.proto.v1.PersonFieldSelection;
 import dev.cdm.proto.v1.ReadDecision;
 import dev.cdm.proto.v1.ReadPurpose;
 import io.grpc.ManagedChannel;
@@ -15,6 +16,7 @@ import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,19 +43,24 @@ public class ConsentReadDecisions {
         this.deadline = deadline;
     }
 
-    /** One decision per subject, in the order given. */
-    public List<ReadDecision> decide(List<String> subjectIds, ReadPurpose purpose, Set<String> callerRoles) {
+    /**
+     * One decision per subject, in the order given, for a read that answers with {@code personFields} (empty: with
+     * every person field), which the audit entry lists.
+     */
+    public List<ReadDecision> decide(List<String> subjectIds, ReadPurpose purpose, Set<String> callerRoles,
+                                     Optional<Set<String>> personFields) {
         PeerChannel.reconnectIfFailing(channel);
         List<ReadDecision> decisions = new ArrayList<>(subjectIds.size());
         for (int from = 0; from < subjectIds.size(); from += MAX_SUBJECTS) {
-            DecideReadsRequest request = DecideReadsRequest.newBuilder()
+            DecideReadsRequest.Builder request = DecideReadsRequest.newBuilder()
                     .addAllSubjectIds(subjectIds.subList(from, Math.min(subjectIds.size(), from + MAX_SUBJECTS)))
                     .setPurpose(purpose)
-                    .addAllCallerRoles(callerRoles)
-                    .build();
+                    .addAllCallerRoles(callerRoles);
+            personFields.ifPresent(fields -> request.setPersonFields(
+                    PersonFieldSelection.newBuilder().addAllFields(fields)));
             try {
                 decisions.addAll(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                        .decideReads(request).getDecisionsList());
+                        .decideReads(request.build()).getDecisionsList());
             } catch (StatusRuntimeException e) {
                 throw noDecision(e.getStatus());
             }

@@ -46,37 +46,43 @@ public class ReadGuard {
         });
     }
 
-    /** {@code profile} as {@code purpose} may read it; PERMISSION_DENIED when it may not be read at all. */
-    public Profile readable(Profile profile, ReadPurpose purpose) {
-        return Withholding.without(profile, withheld(profile.getProfileId(), purpose));
+    /**
+     * {@code profile} as {@code purpose} may read it, with the fields {@code mask} asks for; PERMISSION_DENIED when
+     * it may not be read at all.
+     */
+    public Profile readable(Profile profile, ReadPurpose purpose, ReadMask mask) {
+        return mask.apply(Withholding.without(profile, withheld(profile.getProfileId(), purpose, mask)));
     }
 
     /** The profile's history as {@code purpose} may read it; PERMISSION_DENIED when it may not be read at all. */
     public ProfileHistory readable(ProfileHistory history, ReadPurpose purpose) {
-        return Withholding.without(history, withheld(history.getProfileId(), purpose));
+        return Withholding.without(history, withheld(history.getProfileId(), purpose, ReadMask.everything()));
     }
 
     /** The fields {@code purpose} may not read of the profile; PERMISSION_DENIED when it may read none. */
-    private Set<String> withheld(String profileId, ReadPurpose purpose) {
-        ReadDecision decision = decisions.decide(List.of(profileId), purpose, roles()).get(0);
+    private Set<String> withheld(String profileId, ReadPurpose purpose, ReadMask mask) {
+        ReadDecision decision = decisions.decide(List.of(profileId), purpose, roles(), mask.personFields()).get(0);
         if (!decision.getAllowed()) {
             throw refused(decision.getRefusal().name(), decision.getExplanation(), purpose, profileId);
         }
         return Set.copyOf(decision.getWithheldFieldsList());
     }
 
-    /** The profiles {@code purpose} may read, as it may read them, in the order given; the others are left out. */
-    public List<Profile> readable(List<Profile> profiles, ReadPurpose purpose) {
+    /**
+     * The profiles {@code purpose} may read, as it may read them and with the fields {@code mask} asks for, in the
+     * order given; the others are left out.
+     */
+    public List<Profile> readable(List<Profile> profiles, ReadPurpose purpose, ReadMask mask) {
         if (profiles.isEmpty()) {
             return List.of();
         }
         List<ReadDecision> answers = decisions.decide(profiles.stream().map(Profile::getProfileId).toList(),
-                purpose, roles());
+                purpose, roles(), mask.personFields());
         List<Profile> readable = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
             if (answers.get(i).getAllowed()) {
-                readable.add(Withholding.without(profiles.get(i),
-                        Set.copyOf(answers.get(i).getWithheldFieldsList())));
+                readable.add(mask.apply(Withholding.without(profiles.get(i),
+                        Set.copyOf(answers.get(i).getWithheldFieldsList()))));
             }
         }
         return readable;

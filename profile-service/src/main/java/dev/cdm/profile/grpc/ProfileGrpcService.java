@@ -9,6 +9,7 @@ import dev.cdm.kernel.identity.Identifiers;
 import dev.cdm.kernel.projection.ProjectionAdmin;
 import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.profile.access.ReadGuard;
+import dev.cdm.profile.access.ReadMask;
 import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileMergedException;
@@ -283,10 +284,11 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         FieldViolations violations = new FieldViolations();
         String profileId = violations.requiredText("profile_id", request.getProfileId(), MAX_PROFILE_ID);
         ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        ReadMask mask = ReadMask.of(request.getReadMask(), "read_mask", violations);
         violations.throwIfAny();
         reads.admit(purpose);
         ProfileView view = findCaughtUp(profileId).orElseThrow(() -> notFound(profileId));
-        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose));
+        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose, mask));
         response.onCompleted();
     }
 
@@ -313,13 +315,14 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
             violations.add("as_of", "is required");
         }
         ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        ReadMask mask = ReadMask.of(request.getReadMask(), "read_mask", violations);
         violations.throwIfAny();
         reads.admit(purpose);
         ProfileView view = history.asOf(profileId, ProfileGrpcMapper.instant(request.getAsOf()))
                 .orElseThrow(() -> Status.NOT_FOUND
                         .withDescription("No profile with id " + profileId + " at " + request.getAsOf())
                         .asRuntimeException());
-        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose));
+        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose, mask));
         response.onCompleted();
     }
 
@@ -327,11 +330,13 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     public void findProfiles(FindProfilesRequest request, StreamObserver<FindProfilesResponse> response) {
         FieldViolations violations = new FieldViolations();
         ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        ReadMask mask = ReadMask.of(request.getReadMask(), "read_mask", violations);
         violations.throwIfAny();
         reads.admit(purpose);
         List<ProfileView> found = request.hasSourceRecord() ? findByRecord(request.getSourceRecord())
                 : views.findByLookupKey(lookupKey(request));
-        List<Profile> readable = reads.readable(found.stream().map(ProfileGrpcMapper::toProto).toList(), purpose);
+        List<Profile> readable = reads.readable(found.stream().map(ProfileGrpcMapper::toProto).toList(), purpose,
+                mask);
         response.onNext(FindProfilesResponse.newBuilder().addAllProfiles(readable).build());
         response.onCompleted();
     }

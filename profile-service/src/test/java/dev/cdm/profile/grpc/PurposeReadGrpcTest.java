@@ -3,6 +3,7 @@ package dev.cdm.profile.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
@@ -10,6 +11,7 @@ import com.google.rpc.ErrorInfo;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.proto.v1.AccessedData;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
+import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.GetProfileHistoryRequest;
@@ -89,6 +91,42 @@ class PurposeReadGrpcTest {
                 .build()))).containsExactly("purpose");
         assertThat(violatedFields(() -> admin.findProfiles(FindProfilesRequest.newBuilder().setEmail(email)
                 .build()))).containsExactly("purpose");
+    }
+
+    @Test
+    void aReadMask_answersWithTheFieldsAskedFor_andTellsTheAuditOnlyThosePersonFields() {
+        FieldMask emailAndVersion = FieldMask.newBuilder().addPaths("person.email").addPaths("version").build();
+
+        Profile byId = admin.getProfile(Reads.get(profileId).toBuilder().setReadMask(emailAndVersion).build());
+        DecideReadsRequest decidedById = consent.requests().get(consent.requests().size() - 1);
+        List<Profile> byEmail = admin.findProfiles(FindProfilesRequest.newBuilder().setEmail(email)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).setReadMask(FieldMask.newBuilder()
+                        .addPaths("source_records")).build()).getProfilesList();
+        DecideReadsRequest decidedByEmail = consent.requests().get(consent.requests().size() - 1);
+
+        assertThat(byId).isEqualTo(Profile.newBuilder().setProfileId(profileId).setVersion(byId.getVersion())
+                .setPerson(PersonFields.newBuilder().setEmail(email)).build());
+        assertThat(byId.getVersion()).isPositive();
+        assertThat(decidedById.getPersonFields().getFieldsList()).containsExactly("email");
+        assertThat(byEmail).singleElement().satisfies(profile -> {
+            assertThat(profile.getProfileId()).isEqualTo(profileId);
+            assertThat(profile.hasPerson()).isFalse();
+            assertThat(profile.getSourceRecordsList()).singleElement()
+                    .satisfies(record -> assertThat(record.getPerson().getFirstName()).isEqualTo("Mara"));
+        });
+        assertThat(decidedByEmail.hasPersonFields()).as("linked records carry every person field").isFalse();
+    }
+
+    @Test
+    void aReadMask_withAPathProfileDoesNotHave_isInvalid_namingThePath() {
+        FieldMask bad = FieldMask.newBuilder().addPaths("person.email").addPaths("person.password")
+                .addPaths("$ne").build();
+
+        assertThat(violatedFields(() -> admin.getProfile(Reads.get(profileId).toBuilder().setReadMask(bad)
+                .build()))).containsExactly("read_mask.paths[1]", "read_mask.paths[2]");
+        assertThat(violatedFields(() -> admin.findProfiles(FindProfilesRequest.newBuilder().setEmail(email)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).setReadMask(bad).build())))
+                .containsExactly("read_mask.paths[1]", "read_mask.paths[2]");
     }
 
     @Test
