@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Every port the local platform listens on, all on 127.0.0.1. */
 public record PlatformPorts(int postgres, int mongo, int ingestion, int profile, int consent, int analytics,
@@ -19,19 +22,46 @@ public record PlatformPorts(int postgres, int mongo, int ingestion, int profile,
                 PlatformService.ANALYTICS.defaultPort(), DEFAULT_KEYCLOAK_PORT);
     }
 
-    /** Seven currently free ports, so that a test platform can run next to a developer's default one. */
+    /**
+     * Seven ports free now, so that a test platform can run next to a developer's default one. They lie below the
+     * range the OS hands out as the local ports of outgoing connections ({@code ip_local_port_range}): a port from
+     * that range, free when asked, may be taken by any client socket before the platform's process binds it.
+     */
     public static PlatformPorts free() {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < 7; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+        int ephemeralStart = ephemeralRangeStart();
+        int from = Math.max(1024, ephemeralStart - 12_000);
+        Set<Integer> picked = new LinkedHashSet<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 2_000 && picked.size() < 7; attempt++) {
+            int port = from + random.nextInt(ephemeralStart - from);
+            if (!picked.contains(port) && bindable(port)) {
+                picked.add(port);
             }
-            int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new PlatformPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+        }
+        if (picked.size() < 7) {
+            throw new UncheckedIOException(new IOException("Could not find 7 free ports between " + from + " and "
+                    + ephemeralStart));
+        }
+        int[] p = picked.stream().mapToInt(Integer::intValue).toArray();
+        return new PlatformPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+    }
+
+    /** The first port of the OS's range for outgoing connections (Linux; elsewhere the IANA range's 49152). */
+    static int ephemeralRangeStart() {
+        try {
+            // read to the end: procfs files report size 0, and Files.readString reads no more than the size
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not find free ports", e);
-        } finally {
-            sockets.forEach(PlatformPorts::closeQuietly);
+            return false;
         }
     }
 
@@ -70,13 +100,5 @@ public record PlatformPorts(int postgres, int mongo, int ingestion, int profile,
                 service == PlatformService.PROFILE ? port : profile,
                 service == PlatformService.CONSENT ? port : consent,
                 service == PlatformService.ANALYTICS ? port : analytics, keycloak);
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // only probing for a free port
-        }
     }
 }
