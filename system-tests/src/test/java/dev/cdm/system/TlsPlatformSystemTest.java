@@ -33,7 +33,9 @@ class TlsPlatformSystemTest {
 
     @AfterAll
     static void stop() {
-        cdm.close();
+        if (cdm != null) {
+            cdm.close();
+        }
     }
 
     @Test
