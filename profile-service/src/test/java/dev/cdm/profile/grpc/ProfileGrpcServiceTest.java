@@ -88,6 +88,9 @@ class ProfileGrpcServiceTest {
                 .setReceivedAt(Timestamp.newBuilder().setSeconds(1_780_000_600L)).build();
         assertThat(profiles.registerSourceRecord(moved).getProfileId()).as("linked by email").isEqualTo(profileId);
 
+        // the view follows the event store: wait until it holds both records
+        await().atMost(Duration.ofSeconds(10)).until(() -> profiles.getProfile(Reads.get(profileId))
+                .getSourceRecordsCount() == 2);
         Profile profile = profiles.getProfile(Reads.get(profileId));
 
         assertThat(profile.getPerson().getAddress()).isEqualTo("Tverskaya ul. 1");
