@@ -17,6 +17,7 @@ import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileAttribute;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ReadPurpose;
 import dev.cdm.proto.v1.SourceRecordKey;
@@ -42,6 +43,10 @@ class ProfileCommandsTest {
                     .setReceivedAt(Timestamp.newBuilder().setSeconds(1_700_000_000)))
             .setCreatedAt(Timestamp.newBuilder().setSeconds(1_700_000_000))
             .setVersion(3)
+            .addAttributes(ProfileAttribute.newBuilder().setField("email")
+                    .setSource(SourceRecordKey.newBuilder().setSource("crm").setSourceRecordId("42"))
+                    .setRule("source-ranking")
+                    .addAlternates(SourceRecordKey.newBuilder().setSource("web").setSourceRecordId("w-7")))
             .build();
 
     @TempDir
@@ -82,6 +87,7 @@ class ProfileCommandsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Profile p-1 (version 3")
                 .containsPattern("first name +Ada")
+                .containsPattern("email +ada@example.com +crm/42 \\(source-ranking; also web/w-7\\)")
                 .containsPattern("crm +42 +2023-11-14T22:13:20Z");
     }
 

@@ -41,32 +41,8 @@ public record PersonData(
         this(firstName, lastName, email, phone, birthDate, address, country, null, null, null, null, null, null);
     }
 
-    /** This record's fields, each replaced by {@code newer}'s value where {@code newer} has one. */
-    public PersonData overlaidWith(PersonData newer) {
-        Map<String, String> ids = new TreeMap<>(externalIds);
-        ids.putAll(newer.externalIds);
-        return new PersonData(
-                pick(newer.firstName, firstName),
-                pick(newer.lastName, lastName),
-                pick(newer.email, email),
-                pick(newer.phone, phone),
-                pick(newer.birthDate, birthDate),
-                pick(newer.address, address),
-                pick(newer.country, country),
-                pick(newer.postalCode, postalCode),
-                pick(newer.locality, locality),
-                pick(newer.region, region),
-                ids,
-                Map.of(),
-                Map.of());
-    }
-
     public static PersonData empty() {
         return new PersonData(null, null, null, null, null, null, null);
-    }
-
-    private static <T> T pick(T preferred, T fallback) {
-        return preferred != null ? preferred : fallback;
     }
 
     private static Map<String, String> sorted(Map<String, String> values) {

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A profile (or its history) without some person fields: emptied in the unified view, in every linked record and
- * in every event, and the invalid values a source sent for them left out, so a withheld field leaves no trace in
- * the answer.
+ * in every event, and their provenance and the invalid values a source sent for them left out, so a withheld field
+ * leaves no trace in the answer.
  */
 final class Withholding {
 
@@ -23,6 +23,9 @@ final class Withholding {
             return profile;
         }
         Profile.Builder builder = profile.toBuilder().setPerson(without(profile.getPerson(), fields));
+        builder.clearAttributes();
+        profile.getAttributesList().stream().filter(attribute -> !fields.contains(attribute.getField()))
+                .forEach(builder::addAttributes);
         builder.clearSourceRecords();
         for (LinkedSourceRecord record : profile.getSourceRecordsList()) {
             LinkedSourceRecord.Builder kept = record.toBuilder().setPerson(without(record.getPerson(), fields))

@@ -14,15 +14,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The read model of one profile. {@code person} is the unified view: per field, the most recently received
- * non-empty value, except that a rectification's corrections (GDPR Art. 16) supersede every source's values. {@code version} is the sequence number of the last event applied. A profile merged into another
- * one has no records and names the survivor in {@code mergedInto}.
+ * The read model of one profile: its linked records, each as the profile last received it (the unified person a
+ * read answers with is their golden record, {@code golden.GoldenRecord}, computed from them on every read).
+ * {@code version} is the sequence number of the last event applied. A profile merged into another one has no
+ * records and names the survivor in {@code mergedInto}.
  */
-public record ProfileView(String profileId, PersonData person, List<LinkedRecordView> records, Instant createdAt,
+public record ProfileView(String profileId, List<LinkedRecordView> records, Instant createdAt,
                           Instant updatedAt, long version, String mergedInto, List<String> mergedProfileIds,
                           List<String> keptApartFrom) {
 
-    /** The order in which records overlay one another, the last winning: rectifications after all others. */
+    /** The order of the records: rectifications after all others, then as received. */
     private static final Comparator<LinkedRecordView> OLDEST_FIRST = Comparator
             .comparing((LinkedRecordView r) -> r.key().correctsProfile())
             .thenComparing(LinkedRecordView::receivedAt)
@@ -30,8 +31,7 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
             .thenComparing(r -> r.key().sourceRecordId());
 
     public static ProfileView created(String profileId, Instant createdAt, long version) {
-        return new ProfileView(profileId, PersonData.empty(), List.of(), createdAt, createdAt, version, null, List.of(),
-                List.of());
+        return new ProfileView(profileId, List.of(), createdAt, createdAt, version, null, List.of(), List.of());
     }
 
     /**
@@ -61,14 +61,13 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
     public ProfileView withMerged(String mergedProfileId, long version) {
         List<String> merged = new ArrayList<>(mergedProfileIds);
         merged.add(mergedProfileId);
-        return new ProfileView(profileId, person, records, createdAt, updatedAt, version, mergedInto, merged,
-                keptApartFrom);
+        return new ProfileView(profileId, records, createdAt, updatedAt, version, mergedInto, merged, keptApartFrom);
     }
 
     /** This view retired into {@code survivor}: no records of its own any more. */
     public ProfileView retiredInto(String survivor, Instant at, long version) {
-        return new ProfileView(profileId, PersonData.empty(), List.of(), createdAt, at, version, survivor,
-                mergedProfileIds, keptApartFrom);
+        return new ProfileView(profileId, List.of(), createdAt, at, version, survivor, mergedProfileIds,
+                keptApartFrom);
     }
 
     public ProfileView keptApartFrom(String otherProfileId) {
@@ -77,17 +76,14 @@ public record ProfileView(String profileId, PersonData person, List<LinkedRecord
         }
         List<String> apart = new ArrayList<>(keptApartFrom);
         apart.add(otherProfileId);
-        return new ProfileView(profileId, person, records, createdAt, updatedAt, version, mergedInto,
-                mergedProfileIds, apart);
+        return new ProfileView(profileId, records, createdAt, updatedAt, version, mergedInto, mergedProfileIds,
+                apart);
     }
 
     private ProfileView withRecords(List<LinkedRecordView> next, Instant latest, long version) {
         List<LinkedRecordView> sorted = new ArrayList<>(next);
         sorted.sort(OLDEST_FIRST);
-        PersonData unified = sorted.stream()
-                .map(LinkedRecordView::person)
-                .reduce(PersonData.empty(), PersonData::overlaidWith);
-        return new ProfileView(profileId, unified, List.copyOf(sorted), createdAt, latest, version, mergedInto,
+        return new ProfileView(profileId, List.copyOf(sorted), createdAt, latest, version, mergedInto,
                 mergedProfileIds, keptApartFrom);
     }
 

@@ -7,11 +7,13 @@ import dev.cdm.profile.api.LinkedRecordView;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.api.RegistrationOutcome;
+import dev.cdm.profile.golden.GoldenRecord;
 import dev.cdm.proto.v1.FieldEvidence;
 import dev.cdm.proto.v1.IngestOutcome;
 import dev.cdm.proto.v1.InvalidValue;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileAttribute;
 import dev.cdm.proto.v1.ProfileExplanation;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.RecordExplanation;
@@ -26,14 +28,21 @@ final class ProfileGrpcMapper {
     private ProfileGrpcMapper() {
     }
 
-    static Profile toProto(ProfileView view) {
+    /** {@code view} with {@code golden}, its golden record, as the unified person and its provenance. */
+    static Profile toProto(ProfileView view, GoldenRecord golden) {
         Profile.Builder profile = Profile.newBuilder()
                 .setProfileId(view.profileId())
-                .setPerson(PersonFieldsMapper.toProto(view.person()))
+                .setPerson(PersonFieldsMapper.toProto(golden.person()))
                 .setCreatedAt(timestamp(view.createdAt()))
                 .setUpdatedAt(timestamp(view.updatedAt()))
                 .setVersion(view.version());
         view.records().forEach(record -> profile.addSourceRecords(toProto(record)));
+        golden.attributes().forEach(attribute -> profile.addAttributes(ProfileAttribute.newBuilder()
+                .setField(attribute.field())
+                .setSource(toProto(attribute.source()))
+                .setReceivedAt(timestamp(attribute.receivedAt()))
+                .setRule(attribute.rule())
+                .addAllAlternates(attribute.alternates().stream().map(ProfileGrpcMapper::toProto).toList())));
         if (view.mergedInto() != null) {
             profile.setMergedInto(view.mergedInto());
         }

@@ -10,6 +10,7 @@ import dev.cdm.kernel.projection.ProjectionAdmin;
 import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.profile.access.ReadGuard;
 import dev.cdm.profile.access.ReadMask;
+import dev.cdm.profile.golden.Survivorship;
 import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.ProfileHistoryEntry;
 import dev.cdm.profile.api.ProfileMergedException;
@@ -108,6 +109,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     ReadGuard reads;
+
+    @Inject
+    Survivorship survivorship;
 
     @Override
     public void registerSourceRecord(RegisterSourceRecordRequest request,
@@ -288,7 +292,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         violations.throwIfAny();
         reads.admit(purpose);
         ProfileView view = findCaughtUp(profileId).orElseThrow(() -> notFound(profileId));
-        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose, mask));
+        response.onNext(reads.readable(profile(view), purpose, mask));
         response.onCompleted();
     }
 
@@ -322,7 +326,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
                 .orElseThrow(() -> Status.NOT_FOUND
                         .withDescription("No profile with id " + profileId + " at " + request.getAsOf())
                         .asRuntimeException());
-        response.onNext(reads.readable(ProfileGrpcMapper.toProto(view), purpose, mask));
+        response.onNext(reads.readable(profile(view), purpose, mask));
         response.onCompleted();
     }
 
@@ -335,10 +339,15 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         reads.admit(purpose);
         List<ProfileView> found = request.hasSourceRecord() ? findByRecord(request.getSourceRecord())
                 : views.findByLookupKey(lookupKey(request));
-        List<Profile> readable = reads.readable(found.stream().map(ProfileGrpcMapper::toProto).toList(), purpose,
+        List<Profile> readable = reads.readable(found.stream().map(this::profile).toList(), purpose,
                 mask);
         response.onNext(FindProfilesResponse.newBuilder().addAllProfiles(readable).build());
         response.onCompleted();
+    }
+
+    /** The profile as read: the view with its golden record by the configured survivorship rules. */
+    private Profile profile(ProfileView view) {
+        return ProfileGrpcMapper.toProto(view, survivorship.of(view.records()));
     }
 
     /**

@@ -21,7 +21,6 @@ final class ProfileDocuments {
 
     static Document toDocument(ProfileView view) {
         Document doc = new Document("_id", view.profileId())
-                .append("person", person(view.person()))
                 .append("records", view.records().stream().map(ProfileDocuments::record).toList())
                 .append("createdAt", Date.from(view.createdAt()))
                 .append("updatedAt", Date.from(view.updatedAt()))
@@ -36,7 +35,7 @@ final class ProfileDocuments {
         List<LinkedRecordView> records = doc.getList("records", Document.class).stream()
                 .map(ProfileDocuments::record)
                 .toList();
-        return new ProfileView(doc.getString("_id"), person(doc.get("person", Document.class)), records,
+        return new ProfileView(doc.getString("_id"), records,
                 doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(), doc.getLong("version"),
                 doc.getString("mergedInto"), doc.getList("mergedProfileIds", String.class, List.of()),
                 doc.getList("keptApartFrom", String.class, List.of()));

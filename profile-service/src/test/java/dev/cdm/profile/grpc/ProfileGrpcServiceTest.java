@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import dev.cdm.proto.v1.GetProfileRequest;
 import dev.cdm.proto.v1.IngestOutcome;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,6 +76,37 @@ class ProfileGrpcServiceTest {
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
         assertThat(profiles.findProfiles(Reads.find().setPhone("+49 30 901820").build())
                 .getProfilesList()).extracting(p -> p.getProfileId()).containsExactly(created.getProfileId());
+    }
+
+    @Test
+    void getProfile_namesWhereEachFieldCameFrom_andKeepsConflictingValuesAsAlternates() {
+        PersonFields first = ivan().toBuilder().setAddress("ul. Lenina 5").build();
+        String profileId = profiles.registerSourceRecord(request("crm", "g-" + UUID.randomUUID(), first)
+                .toBuilder().setReceivedAt(Timestamp.newBuilder().setSeconds(1_780_000_000L)).build()).getProfileId();
+        RegisterSourceRecordRequest moved = request("web", "g-" + UUID.randomUUID(), first.toBuilder()
+                .setAddress("Tverskaya ul. 1").clearPhone().build()).toBuilder()
+                .setReceivedAt(Timestamp.newBuilder().setSeconds(1_780_000_600L)).build();
+        assertThat(profiles.registerSourceRecord(moved).getProfileId()).as("linked by email").isEqualTo(profileId);
+
+        // the view follows the event store: wait until it holds both records
+        await().atMost(Duration.ofSeconds(10)).until(() -> profiles.getProfile(Reads.get(profileId))
+                .getSourceRecordsCount() == 2);
+        Profile profile = profiles.getProfile(Reads.get(profileId));
+
+        assertThat(profile.getPerson().getAddress()).isEqualTo("Tverskaya ul. 1");
+        assertThat(profile.getAttributesList()).filteredOn(a -> a.getField().equals("address")).singleElement()
+                .satisfies(attribute -> {
+                    assertThat(attribute.getSource()).isEqualTo(moved.getKey());
+                    assertThat(attribute.getRule()).isEqualTo("most-recent");
+                    assertThat(attribute.getReceivedAt().getSeconds()).isEqualTo(1_780_000_600L);
+                    assertThat(attribute.getAlternatesList()).extracting(SourceRecordKey::getSource)
+                            .containsExactly("crm");
+                });
+        assertThat(profile.getAttributesList()).filteredOn(a -> a.getField().equals("phone")).singleElement()
+                .satisfies(attribute -> {
+                    assertThat(attribute.getSource().getSource()).as("only crm has a phone").isEqualTo("crm");
+                    assertThat(attribute.getAlternatesList()).isEmpty();
+                });
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.cdm.proto.v1.IngestRecordResponse;
 import dev.cdm.proto.v1.LinkedSourceRecord;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
+import dev.cdm.proto.v1.ProfileAttribute;
 import dev.cdm.proto.v1.ProfileHistory;
 import dev.cdm.proto.v1.ProfileHistoryEntry;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
@@ -152,6 +153,8 @@ class PurposeReadGrpcTest {
         assertThat(profile.getPerson().getPhone()).isEmpty();
         assertThat(profile.getSourceRecordsList()).isNotEmpty().extracting(LinkedSourceRecord::getPerson)
                 .extracting(PersonFields::getPhone).containsOnly("");
+        assertThat(profile.getAttributesList()).extracting(ProfileAttribute::getField).contains("email")
+                .as("not even where the phone came from").doesNotContain("phone");
         assertThat(admin.getProfile(Reads.get(profileId)).getPerson().getPhone()).isNotEmpty();
     }
 
