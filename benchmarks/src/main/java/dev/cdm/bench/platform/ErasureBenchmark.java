@@ -12,7 +12,6 @@ import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.TextTable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,10 +52,7 @@ public final class ErasureBenchmark implements Callable<Integer> {
         List<Erasure> done = new ArrayList<>();
         try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "erasure",
                 ErasureBenchmark::progress)) {
-            Path file = session.dataDir().resolve("people-" + profiles + ".csv");
-            long rows = PeopleCsv.write(file, profiles, 5);
-            progress("importing " + grouped(rows) + " records (" + grouped(profiles) + " people)");
-            CliRun imported = session.cli("import", file.toString(), "--json");
+            CliRun imported = session.importPeople(profiles, 5).run();
             progress(String.format(Locale.ROOT, "imported in %.1f s", imported.seconds()));
             for (int i = 0; i < erasures; i++) {
                 // alternately a person with two records (every 5th came from crm and shop) and one with one

@@ -5,13 +5,13 @@ import static dev.cdm.bench.report.Numbers.grouped;
 import dev.cdm.bench.CountConverter;
 import dev.cdm.bench.RunOptions;
 import dev.cdm.bench.platform.PlatformSession.CliRun;
+import dev.cdm.bench.platform.PlatformSession.PeopleImport;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.TextTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +57,9 @@ public final class ImportBenchmark implements Callable<Integer> {
         for (long size : sizes) {
             try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "import",
                     serviceJavaOptions, ImportBenchmark::progress)) {
-                Path file = session.dataDir().resolve("people-" + size + ".csv");
-                long rows = PeopleCsv.write(file, size, duplicateEvery);
-                progress("importing " + grouped(rows) + " records (" + grouped(size) + " people)");
-                CliRun imported = session.cli("import", file.toString(), "--json");
+                PeopleImport people = session.importPeople(size, duplicateEvery);
+                long rows = people.records();
+                CliRun imported = people.run();
                 results.add(new Result(size, rows, imported.seconds(), imported.stdout().strip()));
                 progress(String.format(Locale.ROOT, "%s records in %.1f s: %s records/s", grouped(rows),
                         imported.seconds(), grouped(Math.round(rows / imported.seconds()))));

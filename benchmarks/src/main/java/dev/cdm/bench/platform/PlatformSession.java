@@ -1,5 +1,7 @@
 package dev.cdm.bench.platform;
 
+import static dev.cdm.bench.report.Numbers.grouped;
+
 import dev.cdm.bench.Cleanup;
 import dev.cdm.bench.Postmaster;
 import dev.cdm.bench.TempDirectory;
@@ -74,6 +76,22 @@ public final class PlatformSession implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Writes {@code people} made-up people as a CSV (every {@code duplicateEvery}-th also from a second source, see
+     * {@link PeopleCsv}) and imports it with {@code cdm import FILE --json}, which returns once all is readable.
+     */
+    public PeopleImport importPeople(long people, int duplicateEvery) {
+        Path file = dataDir.resolve("people-" + people + ".csv");
+        long records;
+        try {
+            records = PeopleCsv.write(file, people, duplicateEvery);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.accept("importing " + grouped(records) + " records (" + grouped(people) + " people)");
+        return new PeopleImport(records, cli("import", file.toString(), "--json"));
+    }
+
     /** Runs {@code cdm <args>} against this platform; its stderr (progress) goes to ours. */
     public CliRun cli(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
@@ -107,6 +125,10 @@ public final class PlatformSession implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** How many records {@link #importPeople} imported, and the import's run. */
+    public record PeopleImport(long records, CliRun run) {
     }
 
     /** What one CLI run printed on stdout, and how long it took. */

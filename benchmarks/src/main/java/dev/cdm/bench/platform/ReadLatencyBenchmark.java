@@ -82,10 +82,7 @@ public final class ReadLatencyBenchmark implements Callable<Integer> {
         }
         try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "reads",
                 ReadLatencyBenchmark::progress)) {
-            Path file = session.dataDir().resolve("people-" + profiles + ".csv");
-            long rows = PeopleCsv.write(file, profiles, 5);
-            progress("importing " + grouped(rows) + " records (" + grouped(profiles) + " people)");
-            CliRun imported = session.cli("import", file.toString(), "--json");
+            CliRun imported = session.importPeople(profiles, 5).run();
             progress(String.format(Locale.ROOT, "imported in %.1f s", imported.seconds()));
             Path links = session.dataDir().resolve("links.csv");
             session.cli("export-links", "--out", links.toString());

@@ -52,15 +52,10 @@ public final class ServerTrust {
         return PLAINTEXT;
     }
 
-    /** As {@value #CA_FILE} in {@code env} says; an unreadable or certificate-less file is a usage error. */
-    public static ServerTrust from(Map<String, String> env) {
-        String file = env.get(CA_FILE);
-        return file == null || file.isBlank() ? PLAINTEXT : trusting(Path.of(file));
-    }
-
     /**
-     * As {@value #CA_FILE} in {@code env} says, else as the local platform of {@code dataDir} serves: TLS with its
-     * {@link dev.cdm.cli.platform.LocalCertificate} when {@code cdm up --tls} started it, else plaintext.
+     * As {@value #CA_FILE} in {@code env} says (an unreadable or certificate-less file is a usage error), else as
+     * the local platform of {@code dataDir} serves: TLS with its {@link dev.cdm.cli.platform.LocalCertificate} when
+     * {@code cdm up --tls} started it, else plaintext.
      */
     public static ServerTrust from(Map<String, String> env, Path dataDir) {
         String file = env.get(CA_FILE);

@@ -33,12 +33,10 @@ public final class ServiceAddresses {
         this.addresses = addresses;
     }
 
-    /** The local platform's addresses, as {@code cdm up} in {@code dataDir} recorded them. */
-    public static ServiceAddresses of(Path dataDir) {
-        return of(dataDir, Map.of());
-    }
-
-    /** As {@link #of(Path)}, but a service's {@link #variable} in {@code env} wins; a malformed one is a usage error. */
+    /**
+     * The local platform's addresses, as {@code cdm up} in {@code dataDir} recorded them, except where a service's
+     * {@link #variable} in {@code env} names one; a malformed one is a usage error.
+     */
     public static ServiceAddresses of(Path dataDir, Map<String, String> env) {
         Map<PlatformService, Address> addresses = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {

@@ -3,7 +3,6 @@ package dev.cdm.profile.access;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.util.FieldMaskUtil;
 import dev.cdm.kernel.grpc.FieldViolations;
-import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.Profile;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +66,6 @@ public final class ReadMask {
                 fields.add(path.substring("person.".length()).split("\\.", 2)[0]);
             }
         }
-        fields.retainAll(PersonFields.getDescriptor().getFields().stream().map(f -> f.getName()).toList());
         return Optional.of(fields);
     }
 
