@@ -66,7 +66,8 @@ class IngestStreamTest extends IngestionClientBase {
         assertThat(peer.batches(source).stream().flatMap(batch -> batch.getRecordsList().stream())
                 .filter(record -> record.getKey().getSource().equals(source))
                 .map(RegisterSourceRecordRequest::getKey).map(key -> key.getSourceRecordId()))
-                .containsExactly("a", "a", "d");
+                // up to 4 batches are in flight at once (never two sharing a key): "d" may reach the peer first
+                .containsExactlyInAnyOrder("a", "a", "d");
     }
 
     @Test
