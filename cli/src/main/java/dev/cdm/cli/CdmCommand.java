@@ -8,9 +8,11 @@ import dev.cdm.cli.command.DownCommand;
 import dev.cdm.cli.command.ExportLinksCommand;
 import dev.cdm.cli.command.ImportCommand;
 import dev.cdm.cli.command.IngestCommand;
+import dev.cdm.cli.command.InteractionCommand;
 import dev.cdm.cli.command.LoginCommand;
 import dev.cdm.cli.command.LogoutCommand;
 import dev.cdm.cli.command.ProfileCommand;
+import dev.cdm.cli.command.PurchaseCommand;
 import dev.cdm.cli.command.RejectsCommand;
 import dev.cdm.cli.command.ReplayCommand;
 import dev.cdm.cli.command.StatusCommand;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cdm", mixinStandardHelpOptions = true, versionProvider = CdmCommand.Version.class,
         description = "Runs the local CDM platform and talks to its services over gRPC.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LoginCommand.class,
-                LogoutCommand.class, IngestCommand.class,
+                LogoutCommand.class, IngestCommand.class, PurchaseCommand.class, InteractionCommand.class,
                 ImportCommand.class, RejectsCommand.class, ExportLinksCommand.class, ProfileCommand.class,
                 ConsentCommand.class, DsrCommand.class, AuditCommand.class, AnalyticsCommand.class,
                 ReplayCommand.class})

@@ -8,6 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.cdm.cli.platform.PlatformService;
+import dev.cdm.proto.v1.ActivityServiceGrpc;
+import dev.cdm.proto.v1.CustomerRef;
 import dev.cdm.proto.v1.DataSubjectRequest;
 import dev.cdm.proto.v1.DataSubjectRequestsGrpc;
 import dev.cdm.proto.v1.ErasureCertificate;
@@ -18,6 +20,10 @@ import dev.cdm.proto.v1.IngestRecordRequest;
 import dev.cdm.proto.v1.IngestionServiceGrpc;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.Purchase;
+import dev.cdm.proto.v1.PurchaseItem;
+import dev.cdm.proto.v1.RecordActivityResponse;
+import dev.cdm.proto.v1.RecordPurchaseRequest;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.RequestErasureRequest;
@@ -95,6 +101,14 @@ class ErasureSystemTest {
                 .isEqualTo(Status.Code.INVALID_ARGUMENT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profiles.getProfile(
                 ProfileReads.get(profileId)).getSourceRecordsCount()).isEqualTo(3));
+        var activities = ActivityServiceGrpc.newBlockingStub(cdm.channel(PlatformService.PROFILE));
+        RecordActivityResponse bought = activities.recordPurchase(RecordPurchaseRequest.newBuilder()
+                .setCustomer(CustomerRef.newBuilder().setEmail(EMAIL))
+                .setPurchase(Purchase.newBuilder().setSource("shop").setOrderId("svetlana-order-1")
+                        .setAmount("49.90").setCurrency("RUB")
+                        .addItems(PurchaseItem.newBuilder().setName("Lenina street map").setQuantity(1)))
+                .build());
+        assertThat(bought.getProfileId()).as("a purchase is personal data too").isEqualTo(profileId);
         DataSubjectRequest rectification = requests.requestRectification(RequestRectificationRequest.newBuilder()
                 .setSubject(SubjectRef.newBuilder().setProfileId(profileId)).setRequestedBy("officer")
                 .setCorrections(PersonFields.newBuilder().setAddress("Prospekt Mira 21, Moskva")).build());

@@ -3,6 +3,8 @@ package dev.cdm.cli.command;
 import dev.cdm.cli.ExitCodes;
 import dev.cdm.cli.grpc.ServiceCallException;
 import dev.cdm.cli.grpc.ServiceClients;
+import dev.cdm.cli.importing.ActivityImport;
+import dev.cdm.cli.importing.ActivityKind;
 import dev.cdm.cli.importing.FileImport;
 import dev.cdm.cli.importing.ImportInputException;
 import dev.cdm.cli.importing.ImportResult;
@@ -65,8 +67,19 @@ public final class ImportCommand extends CliCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the summary as JSON (snake_case keys) and no progress.")
     private boolean json;
 
+    @Option(names = "--kind", paramLabel = "records|purchases|interactions", defaultValue = "records",
+            converter = KindConverter.class,
+            description = "What the file holds (default: ${DEFAULT-VALUE}): customer records, or activities for "
+                    + "ActivityService (columns: see cli/README.md).")
+    private Kind kind;
+
+    enum Kind { RECORDS, PURCHASES, INTERACTIONS }
+
     @Override
     public Integer call() throws InterruptedException {
+        if (kind != Kind.RECORDS) {
+            return importActivities();
+        }
         try (ServiceClients clients = clients()) {
             ImportSettings settings = settings();
             ImportResult result = new FileImport(settings, root().dataDir(), ProgressPrinter.to(err(), json))
@@ -88,16 +101,39 @@ public final class ImportCommand extends CliCommand implements Callable<Integer>
         }
     }
 
-    private ImportSettings settings() {
+    private int importActivities() throws InterruptedException {
+        try (ServiceClients clients = clients()) {
+            if (mapping != null) {
+                throw new ImportInputException("--mapping is for customer records; activity files use the"
+                        + " canonical columns");
+            }
+            ActivityImport.Result result = new ActivityImport(file, checkedFormat(),
+                    kind == Kind.PURCHASES ? ActivityKind.PURCHASES : ActivityKind.INTERACTIONS, source, window,
+                    root().dataDir(), ProgressPrinter.to(err(), json)).run(clients);
+            if (!noWait) {
+                awaitProjections(clients);
+            }
+            new ActivityImportSummary(result).print(out(), json);
+            return ExitCodes.OK;
+        } catch (ImportInputException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private SourceFormat checkedFormat() {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ImportInputException("Cannot read " + file + ": "
                     + (Files.exists(file) ? "not a readable file" : "no such file"));
         }
-        SourceFormat chosen = format != null ? format : SourceFormat.of(file).orElseThrow(() ->
-                new ImportInputException("Cannot tell the format of " + file + "; name it with --format csv|jsonl"));
         if (window < 1) {
             throw new ImportInputException("--window must be at least 1");
         }
+        return format != null ? format : SourceFormat.of(file).orElseThrow(() ->
+                new ImportInputException("Cannot tell the format of " + file + "; name it with --format csv|jsonl"));
+    }
+
+    private ImportSettings settings() {
+        SourceFormat chosen = checkedFormat();
         RecordMapping recordMapping = mapping == null ? RecordMapping.canonical() : MappingFile.read(mapping);
         if (source != null) {
             recordMapping = recordMapping.withSource(source);
@@ -115,6 +151,17 @@ public final class ImportCommand extends CliCommand implements Callable<Integer>
                         TimeUnit.MILLISECONDS)
                 .awaitProjections(request));
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static final class KindConverter implements ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            try {
+                return Kind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not one of [records, purchases, interactions]");
+            }
+        }
     }
 
     static final class FormatConverter implements ITypeConverter<SourceFormat> {

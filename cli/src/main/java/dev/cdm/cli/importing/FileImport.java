@@ -5,6 +5,8 @@ import dev.cdm.cli.grpc.ServiceClients;
 import dev.cdm.cli.output.ProgressPrinter;
 import dev.cdm.proto.v1.FieldIssue;
 import dev.cdm.proto.v1.IngestRecordRequest;
+import dev.cdm.proto.v1.IngestStreamRequest;
+import dev.cdm.proto.v1.IngestStreamResponse;
 import dev.cdm.proto.v1.SourceRecordKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ public final class FileImport {
     private final ProgressPrinter progress;
     private final ImportTally tally = new ImportTally();
     private RecordReader reader;
-    private RecordStream stream;
+    private WindowedStream<IngestStreamRequest, IngestStreamResponse> stream;
     private long fileSize;
     private long total;
     private long started;
@@ -62,7 +64,7 @@ public final class FileImport {
             lastLine = lastSaved = resumeAfter;
             countRecords();
             started = System.nanoTime();
-            stream = RecordStream.open(clients, settings.window(), tally::answer);
+            stream = WindowedStream.ofRecords(clients, settings.window(), tally::answer);
             nextTick = System.nanoTime() + TICK.toNanos();
             importRecords(resumeAfter);
             return new ImportResult(settings.file(), settings.format(), read, skipped, resumeAfter, tally.counts(),
@@ -112,7 +114,9 @@ public final class FileImport {
         if (missing.isPresent()) {
             tally.rejectUnsent(row.line(), record.getKey().getSourceRecordId(), missing.get());
         } else {
-            while (!stream.trySend(row.line(), record, TICK)) {
+            IngestStreamRequest request = IngestStreamRequest.newBuilder().setSequence(row.line()).setRecord(record)
+                    .build();
+            while (!stream.trySend(row.line(), record.getKey().getSourceRecordId(), request, TICK)) {
                 tick();
             }
         }

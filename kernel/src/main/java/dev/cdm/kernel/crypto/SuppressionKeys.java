@@ -41,6 +41,11 @@ public final class SuppressionKeys {
         if (phone != null && !phone.isBlank()) {
             Identifiers.normalizePhone(phone, country).ifPresent(e164 -> lookups.add(Identifiers.phoneKey(e164)));
         }
+        return keyed(lookups);
+    }
+
+    /** The keys of lookup keys ({@code email:…}, {@code phone:…}, {@code ext:…}) as {@code Identifiers} makes them. */
+    public List<String> keyed(List<String> lookups) {
         if (lookups.isEmpty()) {
             return List.of();
         }

@@ -15,6 +15,7 @@ public final class CdmEventTypes {
             ProfilesMergedEvent.class,
             ProfileMergedIntoEvent.class,
             SourceRecordsSplitEvent.class,
+            ActivityRecordedEvent.class,
             ProfileErasedEvent.class,
             ConsentRecordedEvent.class,
             SaleOptOutRecordedEvent.class,

@@ -30,6 +30,7 @@ public final class PersonFieldsMapper {
     static final int MAX_ID = 100;
     static final int MAX_EXTERNAL_IDS = 20;
     private static final Pattern ID_TYPE = Pattern.compile("^[a-z0-9_]{1,40}$");
+    public static final String EMAIL_RULE = "is not an email address (expected local@domain.tld)";
     public static final String EXTERNAL_ID_TYPE_RULE = "type names are 1-40 characters of a-z, 0-9 and _";
     private static final Pattern CONTROL_BUT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
@@ -176,12 +177,16 @@ public final class PersonFieldsMapper {
         if (email == null) {
             return null;
         }
-        String normalized = Identifiers.normalizeEmail(email);
-        if (!EMAIL.matcher(normalized).matches()) {
-            violations.add(field, "is not an email address (expected local@domain.tld)");
+        if (!isEmail(email)) {
+            violations.add(field, EMAIL_RULE);
             return null;
         }
-        return normalized;
+        return Identifiers.normalizeEmail(email);
+    }
+
+    /** Whether {@code email}, normalized, has the shape local@domain.tld. */
+    public static boolean isEmail(String email) {
+        return EMAIL.matcher(Identifiers.normalizeEmail(email)).matches();
     }
 
     private static String phone(String value, String region, String field, FieldViolations violations) {

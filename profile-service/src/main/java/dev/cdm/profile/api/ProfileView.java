@@ -1,6 +1,8 @@
 package dev.cdm.profile.api;
 
+import dev.cdm.kernel.events.Activity;
 import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.identity.Identifiers;
@@ -45,9 +47,42 @@ public record ProfileView(String profileId, List<LinkedRecordView> records, Inst
         List<LinkedRecordView> next = new ArrayList<>(records.stream()
                 .filter(r -> !r.key().equals(key))
                 .toList());
-        next.add(new LinkedRecordView(key, data, receivedAt, kept));
+        next.add(new LinkedRecordView(key, data, receivedAt, kept, activitiesOf(key)));
         Instant latest = receivedAt.isAfter(updatedAt) ? receivedAt : updatedAt;
         return withRecords(next, latest, version);
+    }
+
+    /** This view with a record that moved in from another profile, its activities with it. */
+    public ProfileView withMovedRecord(MovedRecord moved, LinkDecision decision, long version) {
+        ProfileView next = withRecord(moved.record(), moved.person(), moved.receivedAt(), decision, version);
+        for (Activity activity : moved.activities()) {
+            next = next.withActivity(moved.record(), activity, version);
+        }
+        return next;
+    }
+
+    /**
+     * This view with {@code activity} added to {@code record}'s, as of event {@code version}; an activity whose key
+     * the profile holds already (it came twice, once through a merge) is not added again.
+     */
+    public ProfileView withActivity(SourceRecordKey record, Activity activity, long version) {
+        boolean known = records.stream().flatMap(r -> r.activities().stream())
+                .anyMatch(a -> a.activityId() != null && a.key().equals(activity.key()));
+        List<LinkedRecordView> next = records.stream()
+                .map(r -> r.key().equals(record) && !known ? r.withActivity(activity) : r)
+                .toList();
+        Instant at = activity.recordedAt();
+        return withRecords(next, at != null && at.isAfter(updatedAt) ? at : updatedAt, version);
+    }
+
+    /** Every activity of every record, in no particular order. */
+    public List<Activity> activities() {
+        return records.stream().flatMap(r -> r.activities().stream()).toList();
+    }
+
+    private List<Activity> activitiesOf(SourceRecordKey key) {
+        return records.stream().filter(r -> r.key().equals(key)).findFirst()
+                .map(LinkedRecordView::activities).orElse(List.of());
     }
 
     /** This view without the records {@code keys}, kept apart from {@code otherProfileId}. */
@@ -91,16 +126,22 @@ public record ProfileView(String profileId, List<LinkedRecordView> records, Inst
     public Set<String> lookupKeys() {
         Set<String> keys = new TreeSet<>();
         for (LinkedRecordView record : records) {
-            PersonData person = record.person();
-            if (person.email() != null) {
-                keys.add(Identifiers.emailKey(Identifiers.normalizeEmail(person.email())));
-            }
-            if (person.phone() != null) {
-                Identifiers.normalizePhone(person.phone(), person.country())
-                        .ifPresent(phone -> keys.add(Identifiers.phoneKey(phone)));
-            }
-            person.externalIds().forEach((type, value) -> keys.add(Identifiers.externalIdKey(type, value)));
+            keys.addAll(lookupKeysOf(record.person()));
         }
+        return keys;
+    }
+
+    /** The lookup keys of the identifiers one record's {@code person} carries. */
+    public static Set<String> lookupKeysOf(PersonData person) {
+        Set<String> keys = new TreeSet<>();
+        if (person.email() != null) {
+            keys.add(Identifiers.emailKey(Identifiers.normalizeEmail(person.email())));
+        }
+        if (person.phone() != null) {
+            Identifiers.normalizePhone(person.phone(), person.country())
+                    .ifPresent(phone -> keys.add(Identifiers.phoneKey(phone)));
+        }
+        person.externalIds().forEach((type, value) -> keys.add(Identifiers.externalIdKey(type, value)));
         return keys;
     }
 

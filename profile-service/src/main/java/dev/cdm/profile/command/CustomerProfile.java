@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cdm.kernel.events.ActivityRecordedEvent;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
@@ -17,6 +18,8 @@ import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.AbsorbProfileCommand;
+import dev.cdm.profile.api.ActivityOutcome;
+import dev.cdm.profile.api.RecordActivityCommand;
 import dev.cdm.profile.api.EraseProfileCommand;
 import dev.cdm.profile.api.ProfileErasedException;
 import dev.cdm.profile.api.FoundProfileCommand;
@@ -28,6 +31,8 @@ import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.api.SplitOffRecordsCommand;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +55,7 @@ import org.axonframework.serialization.Revision;
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Revision("3")
+@Revision("4")
 public class CustomerProfile {
 
     static final String RECEIVED_AT_MISSING = "receivedAt is required";
@@ -62,6 +67,9 @@ public class CustomerProfile {
     private final Set<String> keptApartFrom = new TreeSet<>();
     @JsonIgnore
     private final Map<SourceRecordKey, MovedRecord> records = new LinkedHashMap<>();
+    /** The keys of the activities of {@code records}, for idempotence. */
+    @JsonIgnore
+    private final Set<String> activityKeys = new HashSet<>();
 
     CustomerProfile() {
         // for Axon: state is rebuilt from events
@@ -98,6 +106,18 @@ public class CustomerProfile {
     RegistrationOutcome handle(RectifyProfileCommand command) {
         return handle(new RegisterSourceRecordCommand(command.profileId(), command.record(), command.person(),
                 command.receivedAt(), command.decision()));
+    }
+
+    @CommandHandler
+    ActivityOutcome handle(RecordActivityCommand command) {
+        refuseIfRetired();
+        if (activityKeys.contains(command.activity().key())) {
+            return ActivityOutcome.DUPLICATE;
+        }
+        SourceRecordKey owner = command.record() != null && records.containsKey(command.record())
+                ? command.record() : oldestRecord();
+        apply(new ActivityRecordedEvent(profileId, owner, command.activity()));
+        return ActivityOutcome.RECORDED;
     }
 
     @CommandHandler
@@ -169,6 +189,8 @@ public class CustomerProfile {
             apply(new SourceRecordLinkedEvent(command.profileId(), record.record(), record.person(),
                     record.receivedAt(), new LinkDecision(LinkDecision.RULE_SPLIT, null, 0, List.of(),
                     command.fromProfileId(), command.reason())));
+            record.activities().forEach(activity ->
+                    apply(new ActivityRecordedEvent(command.profileId(), record.record(), activity)));
         }
     }
 
@@ -177,6 +199,15 @@ public class CustomerProfile {
         if (!erased) {
             apply(new ProfileErasedEvent(profileId, command.requestId(), command.erasedAt()));
         }
+    }
+
+    /** The profile's oldest source record, a rectification's only when it has no other. */
+    private SourceRecordKey oldestRecord() {
+        return records.values().stream()
+                .min(Comparator.comparing((MovedRecord r) -> r.record().correctsProfile())
+                        .thenComparing(MovedRecord::receivedAt))
+                .map(MovedRecord::record)
+                .orElseThrow(() -> new IllegalStateException("Profile " + profileId + " has no records"));
     }
 
     private void refuseIfRetired() {
@@ -205,31 +236,56 @@ public class CustomerProfile {
     @EventSourcingHandler
     void on(SourceRecordChangedEvent event) {
         MovedRecord known = records.get(event.record());
-        records.put(event.record(), new MovedRecord(event.record(), event.person(), event.receivedAt(),
-                known == null ? null : known.decision()));
+        records.put(event.record(), known == null
+                ? new MovedRecord(event.record(), event.person(), event.receivedAt(), null)
+                : known.withPerson(event.person(), event.receivedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityRecordedEvent event) {
+        MovedRecord owner = records.get(event.record());
+        if (owner != null) {
+            records.put(event.record(), owner.withActivity(event.activity()));
+        }
+        activityKeys.add(event.activity().key());
     }
 
     @EventSourcingHandler
     void on(ProfilesMergedEvent event) {
-        event.records().forEach(record -> records.put(record.record(), record));
+        event.records().forEach(this::putRecord);
     }
 
     @EventSourcingHandler
     void on(ProfileMergedIntoEvent event) {
         mergedInto = event.survivorProfileId();
-        records.clear();
+        clearRecords();
     }
 
     @EventSourcingHandler
     void on(ProfileErasedEvent event) {
         erased = true;
-        records.clear();
+        clearRecords();
     }
 
     @EventSourcingHandler
     void on(SourceRecordsSplitEvent event) {
-        event.records().forEach(records::remove);
+        event.records().forEach(key -> {
+            MovedRecord left = records.remove(key);
+            if (left != null) {
+                left.activities().forEach(activity -> activityKeys.remove(activity.key()));
+            }
+        });
         keptApartFrom.add(event.newProfileId());
+    }
+
+    private void putRecord(MovedRecord record) {
+        records.put(record.record(), record);
+        record.activities().forEach(activity -> activityKeys.add(activity.key()));
+    }
+
+    private void clearRecords() {
+        records.clear();
+        activityKeys.clear();
     }
 
     @JsonProperty("records")
@@ -239,6 +295,6 @@ public class CustomerProfile {
 
     @JsonProperty("records")
     private void snapshotRecords(List<MovedRecord> linked) {
-        linked.forEach(link -> records.put(link.record(), link));
+        linked.forEach(this::putRecord);
     }
 }

@@ -1,5 +1,9 @@
 package dev.cdm.profile.config;
 
+import dev.cdm.kernel.crypto.SuppressionKeys;
+import dev.cdm.profile.activity.ActivityRecorder;
+import dev.cdm.profile.activity.PendingActivityMatcher;
+import dev.cdm.profile.activity.PendingActivityRepository;
 import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.profile.command.CustomerProfile;
 import dev.cdm.profile.identity.IdentityIndexProjection;
@@ -16,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers the CustomerProfile aggregate (snapshotted every {@code cdm.profile.snapshot-threshold} events), the
- * profile-view and identity-index projections and the events' origin metadata.
+ * profile-view and identity-index projections, the pending-activity matcher and the events' origin metadata.
  */
 @ApplicationScoped
 class ProfileAxonModule implements AxonModule {
@@ -29,6 +33,15 @@ class ProfileAxonModule implements AxonModule {
 
     @Inject
     MatchPolicy identityPolicy;
+
+    @Inject
+    PendingActivityRepository pendingActivities;
+
+    @Inject
+    ActivityRecorder activityRecorder;
+
+    @Inject
+    SuppressionKeys identifierKeys;
 
     @ConfigProperty(name = "cdm.profile.snapshot-threshold", defaultValue = "100")
     int snapshotThreshold;
@@ -44,5 +57,7 @@ class ProfileAxonModule implements AxonModule {
         configurer.eventProcessing().registerEventHandler(c -> new ProfileViewProjection(repository));
         configurer.eventProcessing().registerEventHandler(c -> new IdentityIndexProjection(identityIndex,
                 identityPolicy.maxBlockSize()));
+        configurer.eventProcessing().registerEventHandler(c -> new PendingActivityMatcher(pendingActivities,
+                activityRecorder, identifierKeys));
     }
 }

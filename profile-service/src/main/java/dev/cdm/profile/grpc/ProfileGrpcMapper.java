@@ -1,5 +1,8 @@
 package dev.cdm.profile.grpc;
 
+import dev.cdm.profile.activity.CustomerTraits;
+import dev.cdm.profile.quality.DataQuality;
+import dev.cdm.proto.v1.DataQualityFlag;
 import com.google.protobuf.Timestamp;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.grpc.PersonFieldsMapper;
@@ -28,8 +31,12 @@ final class ProfileGrpcMapper {
     private ProfileGrpcMapper() {
     }
 
-    /** {@code view} with {@code golden}, its golden record, as the unified person and its provenance. */
-    static Profile toProto(ProfileView view, GoldenRecord golden) {
+    /**
+     * {@code view} with {@code golden}, its golden record, as the unified person and its provenance, with the
+     * traits its activities give and its data-quality flags.
+     */
+    static Profile toProto(ProfileView view, GoldenRecord golden, CustomerTraits traits,
+                           List<DataQuality.Flag> flags) {
         Profile.Builder profile = Profile.newBuilder()
                 .setProfileId(view.profileId())
                 .setPerson(PersonFieldsMapper.toProto(golden.person()))
@@ -46,7 +53,9 @@ final class ProfileGrpcMapper {
         if (view.mergedInto() != null) {
             profile.setMergedInto(view.mergedInto());
         }
-        return profile.build();
+        flags.forEach(flag -> profile.addQualityFlags(DataQualityFlag.newBuilder().setFlag(flag.flag())
+                .addAllFields(flag.fields()).setDetail(flag.detail())));
+        return profile.setActivity(ActivityGrpcMapper.toProto(view.records(), traits)).build();
     }
 
     static ProfileHistory toProto(String profileId, List<ProfileHistoryEntry> entries) {
@@ -137,7 +146,7 @@ final class ProfileGrpcMapper {
         return SourceRecordKey.newBuilder().setSource(key.source()).setSourceRecordId(key.sourceRecordId()).build();
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

@@ -1,5 +1,8 @@
 package dev.cdm.profile.grpc;
 
+import dev.cdm.profile.activity.CustomerTraits;
+import dev.cdm.profile.golden.GoldenRecord;
+import dev.cdm.profile.quality.DataQuality;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
@@ -112,6 +115,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     Survivorship survivorship;
+
+    @Inject
+    DataQuality quality;
 
     @Override
     public void registerSourceRecord(RegisterSourceRecordRequest request,
@@ -347,7 +353,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     /** The profile as read: the view with its golden record by the configured survivorship rules. */
     private Profile profile(ProfileView view) {
-        return ProfileGrpcMapper.toProto(view, survivorship.of(view.records()));
+        GoldenRecord golden = survivorship.of(view.records());
+        CustomerTraits traits = CustomerTraits.of(view.records());
+        return ProfileGrpcMapper.toProto(view, golden, traits, quality.of(view, golden.person(), traits.lastSeen()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.events.ActivityRecordedEvent;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
@@ -66,6 +67,12 @@ final class HistorySummaries {
         return String.format(Locale.ROOT, "profile %s merged in (%d records), bridged by a match with %s, score %.1f",
                 merged.mergedProfileId(), merged.records().size(), merged.reason().matchedRecord(),
                 merged.reason().score());
+    }
+
+    /** Names the kind and the source, not the activity's id or what it says (personal data). */
+    static String activity(ActivityRecordedEvent recorded) {
+        return recorded.activity().kind() + " from " + recorded.activity().source() + " recorded for record "
+                + recorded.record();
     }
 
     static String retired(ProfileMergedIntoEvent retired) {

@@ -1,5 +1,6 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.profile.activity.ActivityDocuments;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.LinkDecision.FieldEvidence;
 import dev.cdm.kernel.events.PersonData;
@@ -49,13 +50,18 @@ final class ProfileDocuments {
         if (record.decision() != null) {
             doc.append("decision", decision(record.decision()));
         }
+        if (!record.activities().isEmpty()) {
+            doc.append("activities", record.activities().stream().map(ActivityDocuments::toDocument).toList());
+        }
         return doc;
     }
 
     private static LinkedRecordView record(Document doc) {
         Document decision = doc.get("decision", Document.class);
         return new LinkedRecordView(key(doc), person(doc.get("person", Document.class)),
-                doc.getDate("receivedAt").toInstant(), decision == null ? null : decision(decision));
+                doc.getDate("receivedAt").toInstant(), decision == null ? null : decision(decision),
+                doc.getList("activities", Document.class, List.of()).stream()
+                        .map(ActivityDocuments::toActivity).toList());
     }
 
     private static SourceRecordKey key(Document doc) {

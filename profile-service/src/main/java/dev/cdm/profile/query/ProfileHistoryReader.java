@@ -2,6 +2,7 @@ package dev.cdm.profile.query;
 
 import dev.cdm.kernel.axon.CallerMetaData;
 import dev.cdm.kernel.axon.CommandNameProvider;
+import dev.cdm.kernel.events.ActivityRecordedEvent;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
@@ -79,6 +80,9 @@ public class ProfileHistoryReader {
             person = change.person();
             changed = HistorySummaries.changedFields(records.get(key), person);
             summary = HistorySummaries.changed(key, changed);
+        } else if (payload instanceof ActivityRecordedEvent recorded) {
+            key = recorded.record();
+            summary = HistorySummaries.activity(recorded);
         } else if (payload instanceof ProfilesMergedEvent merged) {
             merged.records().forEach(r -> records.put(r.record(), r.person()));
             summary = HistorySummaries.merged(merged);

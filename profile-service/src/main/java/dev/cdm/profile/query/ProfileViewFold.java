@@ -1,5 +1,6 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.events.ActivityRecordedEvent;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
@@ -40,10 +41,12 @@ final class ProfileViewFold {
         if (payload instanceof ProfilesMergedEvent merged) {
             ProfileView next = current;
             for (MovedRecord record : merged.records()) {
-                next = next.withRecord(record.record(), record.person(), record.receivedAt(), merged.reason(),
-                        sequence);
+                next = next.withMovedRecord(record, merged.reason(), sequence);
             }
             return next.withMerged(merged.mergedProfileId(), sequence);
+        }
+        if (payload instanceof ActivityRecordedEvent recorded) {
+            return current.withActivity(recorded.record(), recorded.activity(), sequence);
         }
         if (payload instanceof ProfileMergedIntoEvent retired) {
             return current.retiredInto(retired.survivorProfileId(), retired.mergedAt(), sequence);

@@ -1,5 +1,6 @@
 package dev.cdm.profile.query;
 
+import dev.cdm.kernel.events.ActivityRecordedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
@@ -66,6 +67,11 @@ public class ProfileViewProjection {
 
     @EventHandler
     void on(SourceRecordsSplitEvent event, @SequenceNumber long sequence) {
+        applyRecord(event.profileId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(ActivityRecordedEvent event, @SequenceNumber long sequence) {
         applyRecord(event.profileId(), event, sequence);
     }
 

@@ -41,7 +41,7 @@ class CustomerProfileSnapshotTest {
         SerializedObject<String> snapshot = serializer.serialize(sourced(), String.class);
 
         assertThat(snapshot.getType().getName()).isEqualTo(CustomerProfile.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("4");
         assertThat(snapshot.getData()).contains("\"profileId\":\"profile-1\"").contains("\"sourceRecordId\":\"s-9\"")
                 .contains("\"sealed\"").doesNotContain("Tverskaya", "Ivan", "Volkov", "ivan@mail.ru", "79161234567");
     }

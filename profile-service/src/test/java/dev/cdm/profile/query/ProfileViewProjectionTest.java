@@ -7,16 +7,24 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.kernel.events.Activity;
+import dev.cdm.kernel.events.ActivityRecordedEvent;
+import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileErasedEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.golden.Survivorship;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +34,7 @@ class ProfileViewProjectionTest {
     private static final String ID = "p-1";
     private static final SourceRecordKey WEB = new SourceRecordKey("web", "w-1");
     private static final SourceRecordKey SHOP = new SourceRecordKey("shop", "s-1");
+    private static final SourceRecordKey CRM = new SourceRecordKey("crm", "c-1");
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final Instant T1 = Instant.parse("2026-01-02T10:00:00Z");
     private static final PersonData WEB_DATA = new PersonData("Ivan", "Volkov", "ivan@mail.ru", null,
@@ -109,6 +118,31 @@ class ProfileViewProjectionTest {
         assertThat(repository.find(ID)).isEmpty();
         assertThat(client.getDatabase("cdm-profile-test").getCollection(ProfileViewRepository.LOOKUP)
                 .countDocuments()).as("no lookup key (an identifier) outlives the erasure").isZero();
+    }
+
+    @Test
+    void activities_stayWithTheirRecord_throughAChange_aMergeAndASplit_andAreStoredOnce() {
+        createWithTwoRecords();
+        Activity order = Activity.purchase("shop", "o-1", T1, T1, new Activity.Purchase(new BigDecimal("12.50"),
+                "EUR", List.of(new Activity.Item("sku-1", "Tea", 2, new BigDecimal("6.25")))));
+        Activity ticket = Activity.interaction("helpdesk", "t-1", T1, T1,
+                new Activity.Interaction("support_ticket", "email", "ru"));
+
+        projection.on(new ActivityRecordedEvent(ID, SHOP, order), 3);
+        projection.on(new SourceRecordChangedEvent(ID, SHOP, new PersonData("Ivan", null, "other@shop.ru", "+79161234567", null, "Lenina 1", null), T1), 4);
+        projection.on(new ProfilesMergedEvent(ID, "p-2", List.of(new MovedRecord(CRM, WEB_DATA, T0, null,
+                List.of(ticket, order))), LinkDecision.founding(), T1), 5);
+
+        ProfileView merged = repository.find(ID).orElseThrow();
+        assertThat(merged.records()).filteredOn(r -> r.key().equals(SHOP)).singleElement()
+                .satisfies(r -> assertThat(r.activities()).containsExactly(order));
+        assertThat(merged.records()).filteredOn(r -> r.key().equals(CRM)).singleElement()
+                .satisfies(r -> assertThat(r.activities()).as("the order came twice: kept once")
+                        .containsExactly(ticket));
+
+        projection.on(new SourceRecordsSplitEvent(ID, "p-3", List.of(SHOP), "two people", T1), 6);
+
+        assertThat(repository.find(ID).orElseThrow().activities()).containsExactly(ticket);
     }
 
     @Test
