@@ -2,12 +2,10 @@ package dev.cdm.cli.command;
 
 import dev.cdm.cli.ExitCodes;
 import dev.cdm.cli.output.Json;
-import dev.cdm.cli.output.Table;
 import dev.cdm.cli.output.Text;
 import dev.cdm.proto.v1.ExternalId;
 import dev.cdm.proto.v1.FindProfilesRequest;
 import dev.cdm.proto.v1.FindProfilesResponse;
-import dev.cdm.proto.v1.Profile;
 import dev.cdm.proto.v1.SourceRecordKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -59,20 +57,9 @@ public final class ProfileFindCommand extends CliCommand implements Callable<Int
         } else if (response.getProfilesCount() == 0) {
             err().println("No profile holds " + describe() + " that may be read for " + purpose.name());
         } else {
-            printTable(response);
+            ProfileListing.print(out(), response.getProfilesList());
         }
         return response.getProfilesCount() == 0 ? ExitCodes.NOT_FOUND : ExitCodes.OK;
-    }
-
-    private void printTable(FindProfilesResponse response) {
-        Table table = new Table("PROFILE ID", "NAME", "EMAIL", "PHONE", "COUNTRY", "RECORDS");
-        for (Profile profile : response.getProfilesList()) {
-            table.row(profile.getProfileId(),
-                    (profile.getPerson().getFirstName() + " " + profile.getPerson().getLastName()).trim(),
-                    profile.getPerson().getEmail(), profile.getPerson().getPhone(), profile.getPerson().getCountry(),
-                    profile.getSourceRecordsCount());
-        }
-        table.print(out());
     }
 
     private FindProfilesRequest request() {

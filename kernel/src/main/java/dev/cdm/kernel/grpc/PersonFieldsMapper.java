@@ -218,7 +218,8 @@ public final class PersonFieldsMapper {
         return date;
     }
 
-    private static String country(String value, String field, FieldViolations violations) {
+    /** The ISO 3166-1 alpha-2 code {@code value} gives (any case), null when blank or not a code (a violation). */
+    public static String country(String value, String field, FieldViolations violations) {
         if (value.isBlank()) {
             return null;
         }

@@ -26,6 +26,7 @@ import dev.cdm.profile.identity.ResolutionLane;
 import dev.cdm.profile.query.ProfileHistoryReader;
 import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
+import dev.cdm.profile.query.SearchPage;
 import dev.cdm.proto.v1.ExplainProfileRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.ExternalId;
@@ -48,6 +49,8 @@ import dev.cdm.proto.v1.RegisterSourceRecordRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordResult;
 import dev.cdm.proto.v1.RegisterSourceRecordsRequest;
 import dev.cdm.proto.v1.RegisterSourceRecordsResponse;
+import dev.cdm.proto.v1.SearchProfilesRequest;
+import dev.cdm.proto.v1.SearchProfilesResponse;
 import dev.cdm.proto.v1.SourceRecordLink;
 import dev.cdm.proto.v1.SplitProfileRequest;
 import dev.cdm.proto.v1.SplitProfileResponse;
@@ -118,6 +121,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     DataQuality quality;
+
+    @Inject
+    SearchPageTokens pageTokens;
 
     @Override
     public void registerSourceRecord(RegisterSourceRecordRequest request,
@@ -348,6 +354,22 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         List<Profile> readable = reads.readable(found.stream().map(this::profile).toList(), purpose,
                 mask);
         response.onNext(FindProfilesResponse.newBuilder().addAllProfiles(readable).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void searchProfiles(SearchProfilesRequest request, StreamObserver<SearchProfilesResponse> response) {
+        FieldViolations violations = new FieldViolations();
+        ReadPurpose purpose = ReadPolicy.requiredPurpose(request.getPurpose(), violations);
+        ReadMask mask = ReadMask.of(request.getReadMask(), "read_mask", violations);
+        SearchArguments search = SearchArguments.of(request, pageTokens, violations);
+        violations.throwIfAny();
+        reads.admit(purpose);
+        SearchPage page = views.search(search.search(), search.after(), search.pageSize());
+        List<Profile> readable = reads.readable(page.views().stream().map(this::profile).toList(), purpose, mask);
+        response.onNext(SearchProfilesResponse.newBuilder().addAllProfiles(readable)
+                .setNextPageToken(page.nextAfter() == null ? "" : pageTokens.seal(search.search(), page.nextAfter()))
+                .build());
         response.onCompleted();
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bson.Document;
 
@@ -20,7 +21,8 @@ final class ProfileDocuments {
     private ProfileDocuments() {
     }
 
-    static Document toDocument(ProfileView view) {
+    /** The view's document, with the keys it is searched by when it has any. */
+    static Document toDocument(ProfileView view, Optional<SearchKeys> search) {
         Document doc = new Document("_id", view.profileId())
                 .append("records", view.records().stream().map(ProfileDocuments::record).toList())
                 .append("createdAt", Date.from(view.createdAt()))
@@ -29,6 +31,7 @@ final class ProfileDocuments {
                 .append("mergedProfileIds", view.mergedProfileIds())
                 .append("keptApartFrom", view.keptApartFrom());
         putIfPresent(doc, "mergedInto", view.mergedInto());
+        search.ifPresent(keys -> doc.append(SearchKeys.FIELD, keys.toDocument()));
         return doc;
     }
 

@@ -52,7 +52,7 @@ class ProfileViewProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoDatabase database = client.getDatabase("cdm-profile-test");
-        repository = new ProfileViewRepository(database);
+        repository = new ProfileViewRepository(database, Survivorship.mostRecent());
         projection = new ProfileViewProjection(repository);
     }
 
