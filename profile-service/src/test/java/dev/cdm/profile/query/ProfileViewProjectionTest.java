@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileErasedEvent;
@@ -94,8 +95,8 @@ class ProfileViewProjectionTest {
         ProfileView before = repository.find(ID).orElseThrow();
 
         projection.on(new ProfileCreatedEvent(ID, WEB, T0), 0);
-        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0), 1);
-        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1), 2);
+        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0, LinkDecision.founding()), 1);
+        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1, LinkDecision.founding()), 2);
 
         assertThat(repository.find(ID).orElseThrow()).isEqualTo(before);
     }
@@ -123,7 +124,7 @@ class ProfileViewProjectionTest {
 
     private void createWithTwoRecords() {
         projection.on(new ProfileCreatedEvent(ID, WEB, T0), 0);
-        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0), 1);
-        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1), 2);
+        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0, LinkDecision.founding()), 1);
+        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1, LinkDecision.founding()), 2);
     }
 }
