@@ -5,9 +5,6 @@ import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.time.Instant;
 
-/**
- * A source record as the profile last received it, and why it is in the profile ({@code decision} is null for
- * records linked before identity resolution recorded decisions).
- */
+/** A source record as the profile last received it, and why it is in the profile. */
 public record LinkedRecordView(SourceRecordKey key, PersonData person, Instant receivedAt, LinkDecision decision) {
 }
