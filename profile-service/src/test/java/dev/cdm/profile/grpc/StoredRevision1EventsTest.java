@@ -17,8 +17,8 @@ import dev.cdm.profile.api.RegisterSourceRecordCommand;
 import dev.cdm.profile.api.RegistrationOutcome;
 import dev.cdm.profile.command.CustomerProfile;
 import dev.cdm.proto.v1.ExplainProfileRequest;
-import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
+import dev.cdm.proto.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
 import dev.cdm.testing.KeycloakResource;
@@ -28,6 +28,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,7 +149,7 @@ class StoredRevision1EventsTest {
     private Stored revision1(JsonNode payload) {
         try {
             return new Stored("cdm.profile.SourceRecordLinked", "1", mapper().writeValueAsBytes(payload));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -199,7 +201,7 @@ class StoredRevision1EventsTest {
     }
 
     private ObjectMapper mapper() {
-        return ((org.axonframework.serialization.json.JacksonSerializer) serializer()).getObjectMapper();
+        return ((JacksonSerializer) serializer()).getObjectMapper();
     }
 
     private record Stored(String type, String revision, byte[] payload) {
