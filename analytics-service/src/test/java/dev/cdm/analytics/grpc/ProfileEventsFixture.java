@@ -1,5 +1,6 @@
 package dev.cdm.analytics.grpc;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -54,7 +55,7 @@ final class ProfileEventsFixture {
     private static SourceRecordLinkedEvent linked(String profileId, String source, String id, String country,
                                                   long secondsAfterT0) {
         return new SourceRecordLinkedEvent(profileId, new SourceRecordKey(source, id), person(country),
-                T0.plusSeconds(secondsAfterT0));
+                T0.plusSeconds(secondsAfterT0), LinkDecision.founding());
     }
 
     private static PersonData person(String country) {

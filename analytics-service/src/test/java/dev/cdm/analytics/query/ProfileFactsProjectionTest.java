@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class ProfileFactsProjectionTest {
 
+    private static final LinkDecision FOUNDING = LinkDecision.founding();
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final SourceRecordKey CRM = new SourceRecordKey("crm", "c-1");
     private static final SourceRecordKey SHOP = new SourceRecordKey("shop", "s-1");
@@ -97,14 +98,14 @@ class ProfileFactsProjectionTest {
 
         projection.on(new ProfileMergedIntoEvent("p2", "p1", T0.plusSeconds(2)), 2);
         projection.on(new ProfilesMergedEvent("p1", "p2", List.of(new MovedRecord(SHOP, person("FR"),
-                T0.plusSeconds(1), LinkDecision.founding())), null, T0.plusSeconds(2)), 2);
+                T0.plusSeconds(1), FOUNDING)), null, T0.plusSeconds(2)), 2);
 
         assertThat(counts.counts()).isEqualTo(new ProfileCountsView(1,
                 List.of(new CountView("crm", 1), new CountView("shop", 1)), List.of(new CountView("FR", 1))));
 
         projection.on(new SourceRecordsSplitEvent("p1", "p3", List.of(SHOP), "wrong", T0.plusSeconds(3)), 3);
         projection.on(new ProfileCreatedEvent("p3", SHOP, T0.plusSeconds(3)), 0);
-        projection.on(new SourceRecordLinkedEvent("p3", SHOP, person("FR"), T0.plusSeconds(1)), 1);
+        projection.on(new SourceRecordLinkedEvent("p3", SHOP, person("FR"), T0.plusSeconds(1), FOUNDING), 1);
 
         assertThat(counts.counts()).isEqualTo(new ProfileCountsView(2,
                 List.of(new CountView("crm", 1), new CountView("shop", 1)),
@@ -123,9 +124,9 @@ class ProfileFactsProjectionTest {
     @Test
     void country_comesFromLatestReceivedRecord_whenRecordsArriveOutOfOrder() {
         link("p1", SHOP, "FR", T0.plusSeconds(60));
-        projection.on(new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0), 2);
+        projection.on(new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0, FOUNDING), 2);
         projection.on(new SourceRecordLinkedEvent("p1", new SourceRecordKey("web", "w-1"), person(null),
-                T0.plusSeconds(120)), 3);
+                T0.plusSeconds(120), FOUNDING), 3);
 
         assertThat(counts.counts().byCountry()).containsExactly(new CountView("FR", 1));
     }
@@ -133,7 +134,7 @@ class ProfileFactsProjectionTest {
     @Test
     void country_followsSourceOrder_whenRecordsReceivedAtSameInstant() {
         link("p1", SHOP, "FR", T0);
-        projection.on(new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0), 2);
+        projection.on(new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0, FOUNDING), 2);
 
         assertThat(counts.counts().byCountry()).containsExactly(new CountView("FR", 1));
     }
@@ -141,7 +142,7 @@ class ProfileFactsProjectionTest {
     @Test
     void redeliveredEvents_changeNothing_whenAlreadyApplied() {
         ProfileCreatedEvent created = new ProfileCreatedEvent("p1", CRM, T0);
-        SourceRecordLinkedEvent linked = new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0);
+        SourceRecordLinkedEvent linked = new SourceRecordLinkedEvent("p1", CRM, person("DE"), T0, FOUNDING);
         projection.on(created, 0);
         projection.on(linked, 1);
         projection.on(new SourceRecordChangedEvent("p1", CRM, person("AT"), T0.plusSeconds(60)), 2);
@@ -184,7 +185,7 @@ class ProfileFactsProjectionTest {
                 .filter(doc -> doc.getString("_id").equals(profileId))
                 .mapToLong(doc -> doc.getLong("version") + 1)
                 .findFirst().orElseThrow();
-        projection.on(new SourceRecordLinkedEvent(profileId, key, person(country), receivedAt), next);
+        projection.on(new SourceRecordLinkedEvent(profileId, key, person(country), receivedAt, FOUNDING), next);
     }
 
     private static PersonData person(String country) {

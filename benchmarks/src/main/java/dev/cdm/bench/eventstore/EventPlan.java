@@ -1,6 +1,7 @@
 package dev.cdm.bench.eventstore;
 
 import dev.cdm.bench.People;
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class EventPlan {
         String source = SOURCES.get(slot.sequence() % SOURCES.size());
         SourceRecordKey record = new SourceRecordKey(source, source + "-" + slot.profile() + "-" + slot.sequence());
         SourceRecordLinkedEvent payload = new SourceRecordLinkedEvent(profileId, record,
-                People.person(slot.profile()), FIRST_RECEIVED.plusSeconds(n));
+                People.person(slot.profile()), FIRST_RECEIVED.plusSeconds(n), LinkDecision.founding());
         // what Axon's correlation data interceptors put on events appended by a command handler
         Map<String, String> metaData = Map.of("traceId", profileId, "correlationId", profileId);
         return new GenericDomainEventMessage<>(AGGREGATE_TYPE, profileId, slot.sequence(), payload, metaData);

@@ -94,6 +94,9 @@ public class AxonPlatform {
                         .persistenceExceptionResolver(new SQLStateResolver("23505"))
                         .build())
                         .build());
+        // older revisions of stored events become current ones before anything reads them (aggregates, projections,
+        // history): the upcaster chain of the event store above
+        EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
         configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTokenStore(c -> MongoTokenStore.builder()

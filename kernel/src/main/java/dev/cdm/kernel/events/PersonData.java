@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * birth date's layout) and each invalid value, keyed by proto field name; {@code invalid} gives the reason for each
  * value that was invalid and is therefore absent from the normalized fields and never used for matching.
  *
- * <p>Fields after {@code country} arrived with revision 2 of the events that carry a person; older payloads lack
- * them and read as empty.
+ * <p>Fields after {@code country} arrived with identity resolution, without a revision change (none was needed: they
+ * are optional); payloads stored before lack them and read as empty. See {@code docs/events.md}.
  */
 public record PersonData(
         @PersonalData String firstName,

@@ -45,7 +45,7 @@ class StableTypeSerializerTest {
         SerializedObject<byte[]> stored = serializer.serialize(linked(WEB_42, ivan()), byte[].class);
 
         assertThat(stored.getType().getName()).isEqualTo("cdm.profile.SourceRecordLinked");
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat(stored.getType().getRevision()).isEqualTo("2");
     }
 
     @Test
@@ -138,8 +138,10 @@ class StableTypeSerializerTest {
 
     @Test
     void anEventStoredBeforeSealing_readsAsItWasStored() {
+        // in revision 2's shape (with a decision): revision 1 payloads reach the serializer through EventUpcasters
         String plain = "{\"profileId\":\"p-1\",\"record\":{\"source\":\"web\",\"sourceRecordId\":\"42\"},"
-                + "\"person\":{\"firstName\":\"Ivan\",\"country\":\"RU\"},\"receivedAt\":\"2026-01-02T03:04:05Z\"}";
+                + "\"person\":{\"firstName\":\"Ivan\",\"country\":\"RU\"},\"receivedAt\":\"2026-01-02T03:04:05Z\","
+                + "\"decision\":{\"rule\":\"founding\"}}";
         SerializedObject<byte[]> stored = new SimpleSerializedObject<>(plain.getBytes(StandardCharsets.UTF_8),
                 byte[].class, serializer.typeForClass(SourceRecordLinkedEvent.class));
 

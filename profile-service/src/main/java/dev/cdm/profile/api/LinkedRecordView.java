@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A source record as the profile last received it, why it is in the profile ({@code decision} is null for
- * records linked before identity resolution recorded decisions) and the activities that belong to it, in the order
- * recorded.
+ * A source record as the profile last received it, why it is in the profile and the activities that belong to it,
+ * in the order recorded.
  */
 public record LinkedRecordView(SourceRecordKey key, PersonData person, Instant receivedAt, LinkDecision decision,
                                List<Activity> activities) {

@@ -4,6 +4,7 @@ import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -13,8 +14,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RegisterSourceRecordCommand(@TargetAggregateIdentifier String profileId, SourceRecordKey record,
                                           PersonData person, Instant receivedAt, LinkDecision decision) {
 
-    /** A record that founds its profile or updates the one it is in (a new record joins without a decision). */
+    public RegisterSourceRecordCommand {
+        Objects.requireNonNull(decision, "decision");
+    }
+
+    /**
+     * A record that founds the profile named by its key or updates the one it is in; should it be new to an existing
+     * profile, it joins as founding, as links without a recorded decision always read.
+     */
     public RegisterSourceRecordCommand(String profileId, SourceRecordKey record, PersonData person, Instant receivedAt) {
-        this(profileId, record, person, receivedAt, null);
+        this(profileId, record, person, receivedAt, LinkDecision.founding());
     }
 }

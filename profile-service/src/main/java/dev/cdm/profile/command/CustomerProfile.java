@@ -228,7 +228,7 @@ public class CustomerProfile {
     void on(SourceRecordLinkedEvent event) {
         records.put(event.record(), new MovedRecord(event.record(), event.person(), event.receivedAt(),
                 event.decision()));
-        if (event.decision() != null && LinkDecision.RULE_SPLIT.equals(event.decision().rule())) {
+        if (LinkDecision.RULE_SPLIT.equals(event.decision().rule())) {
             keptApartFrom.add(event.decision().fromProfileId());
         }
     }

@@ -102,10 +102,8 @@ final class ProfileGrpcMapper {
         LinkedSourceRecord.Builder proto = LinkedSourceRecord.newBuilder()
                 .setKey(toProto(record.key()))
                 .setPerson(PersonFieldsMapper.toProto(record.person()))
-                .setReceivedAt(timestamp(record.receivedAt()));
-        if (record.decision() != null) {
-            proto.setDecision(toProto(record.decision(), record.receivedAt()));
-        }
+                .setReceivedAt(timestamp(record.receivedAt()))
+                .setDecision(toProto(record.decision(), record.receivedAt()));
         record.person().invalid().forEach((field, reason) -> proto.addInvalidValues(InvalidValue.newBuilder()
                 .setField(field)
                 .setValue(record.person().originals().getOrDefault(field, ""))
@@ -120,8 +118,7 @@ final class ProfileGrpcMapper {
                 .addAllKeptApartFrom(view.keptApartFrom());
         view.records().forEach(record -> {
             RecordExplanation.Builder entry = RecordExplanation.newBuilder().setKey(toProto(record.key()));
-            LinkDecision decision = record.decision() != null ? record.decision() : LinkDecision.founding();
-            entry.setDecision(toProto(decision, record.receivedAt()));
+            entry.setDecision(toProto(record.decision(), record.receivedAt()));
             explanation.addRecords(entry);
         });
         return explanation.build();

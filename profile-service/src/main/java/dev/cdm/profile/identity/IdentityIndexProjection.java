@@ -56,7 +56,7 @@ public class IdentityIndexProjection {
         update(event.profileId(), sequence, List.of(event.record()), profile -> {
             profile.put(IndexedRecord.of(event.record(), event.person()));
             LinkDecision decision = event.decision();
-            if (decision != null && LinkDecision.RULE_SPLIT.equals(decision.rule())) {
+            if (LinkDecision.RULE_SPLIT.equals(decision.rule())) {
                 profile.keepApartFrom(decision.fromProfileId());
             }
         });

@@ -50,7 +50,7 @@ final class HistorySummaries {
     }
 
     static String linked(SourceRecordKey record, LinkDecision decision) {
-        if (decision == null || LinkDecision.RULE_FOUNDING.equals(decision.rule())) {
+        if (LinkDecision.RULE_FOUNDING.equals(decision.rule())) {
             return "record " + record + " linked";
         }
         if (LinkDecision.RULE_SPLIT.equals(decision.rule())) {

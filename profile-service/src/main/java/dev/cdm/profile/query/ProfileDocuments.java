@@ -49,20 +49,22 @@ final class ProfileDocuments {
         Document doc = new Document("source", record.key().source())
                 .append("sourceRecordId", record.key().sourceRecordId())
                 .append("person", person(record.person()))
-                .append("receivedAt", Date.from(record.receivedAt()));
-        if (record.decision() != null) {
-            doc.append("decision", decision(record.decision()));
-        }
+                .append("receivedAt", Date.from(record.receivedAt()))
+                .append("decision", decision(record.decision()));
         if (!record.activities().isEmpty()) {
             doc.append("activities", record.activities().stream().map(ActivityDocuments::toDocument).toList());
         }
         return doc;
     }
 
+    /**
+     * A record as stored; one without a decision was written from a revision 1 link before the upcaster existed
+     * and reads as the upcaster would have made it (founding) until a replay of the view rewrites it.
+     */
     private static LinkedRecordView record(Document doc) {
         Document decision = doc.get("decision", Document.class);
         return new LinkedRecordView(key(doc), person(doc.get("person", Document.class)),
-                doc.getDate("receivedAt").toInstant(), decision == null ? null : decision(decision),
+                doc.getDate("receivedAt").toInstant(), decision == null ? LinkDecision.founding() : decision(decision),
                 doc.getList("activities", Document.class, List.of()).stream()
                         .map(ActivityDocuments::toActivity).toList());
     }

@@ -32,7 +32,7 @@ final class ProfileViewFold {
         if (payload instanceof SourceRecordLinkedEvent linked) {
             ProfileView next = current.withRecord(linked.record(), linked.person(), linked.receivedAt(),
                     linked.decision(), sequence);
-            return linked.decision() != null && LinkDecision.RULE_SPLIT.equals(linked.decision().rule())
+            return LinkDecision.RULE_SPLIT.equals(linked.decision().rule())
                     ? next.keptApartFrom(linked.decision().fromProfileId()) : next;
         }
         if (payload instanceof SourceRecordChangedEvent changed) {

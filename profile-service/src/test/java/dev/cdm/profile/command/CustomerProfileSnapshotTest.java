@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdm.kernel.axon.StableTypeSerializer;
 import dev.cdm.kernel.crypto.InMemoryDataKeyRepository;
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** A snapshot (the aggregate through the event store's serializer) decides the next command as its events do. */
 class CustomerProfileSnapshotTest {
 
+    private static final LinkDecision FOUNDING = LinkDecision.founding();
     private static final String ID = "profile-1";
     private static final SourceRecordKey WEB = new SourceRecordKey("web", "w-1");
     private static final SourceRecordKey SHOP = new SourceRecordKey("shop", "s-9");
@@ -31,7 +33,8 @@ class CustomerProfileSnapshotTest {
     private static final PersonData IVAN_MOVED = new PersonData("Ivan", "Volkov", "ivan@mail.ru", "+79161234567",
             LocalDate.of(1990, 5, 17), "Tverskaya 7", "RU");
     private static final Object[] HISTORY = {new ProfileCreatedEvent(ID, WEB, T0),
-            new SourceRecordLinkedEvent(ID, WEB, IVAN, T0), new SourceRecordLinkedEvent(ID, SHOP, IVAN, T0),
+            new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING),
+            new SourceRecordLinkedEvent(ID, SHOP, IVAN, T0, FOUNDING),
             new SourceRecordChangedEvent(ID, WEB, IVAN_MOVED, T1)};
 
     private final Serializer serializer = StableTypeSerializer.create(InMemoryDataKeyRepository.keys());
@@ -61,7 +64,7 @@ class CustomerProfileSnapshotTest {
     void register_linksANewRecord_afterASnapshot() {
         SourceRecordKey crm = new SourceRecordKey("crm", "c-3");
         expectSameAsSourced(new RegisterSourceRecordCommand(ID, crm, IVAN, T1), RegistrationOutcome.LINKED,
-                new SourceRecordLinkedEvent(ID, crm, IVAN, T1));
+                new SourceRecordLinkedEvent(ID, crm, IVAN, T1, FOUNDING));
     }
 
     /** The command on the events, and on the aggregate restored from its snapshot, gives the outcome and events. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class CustomerProfileTest {
 
+    private static final LinkDecision FOUNDING = LinkDecision.founding();
     private static final String ID = "profile-1";
     private static final SourceRecordKey WEB = new SourceRecordKey("web", "w-1");
     private static final SourceRecordKey SHOP = new SourceRecordKey("shop", "s-9");
@@ -41,7 +42,7 @@ class CustomerProfileTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(RegistrationOutcome.CREATED)
                 .expectEvents(new ProfileCreatedEvent(ID, WEB, T0),
-                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, LinkDecision.founding()));
+                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING));
     }
 
     @Test
@@ -51,7 +52,7 @@ class CustomerProfileTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(RegistrationOutcome.CREATED)
                 .expectEvents(new ProfileCreatedEvent(ID, WEB, T0),
-                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, LinkDecision.founding()));
+                        new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING));
     }
 
     @Test
@@ -64,7 +65,7 @@ class CustomerProfileTest {
 
     @Test
     void register_changesNothing_whenTheSameRecordArrivesAgain() {
-        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0))
+        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING))
                 .when(new RegisterSourceRecordCommand(ID, WEB, IVAN, T1))
                 .expectResultMessagePayload(RegistrationOutcome.UNCHANGED)
                 .expectNoEvents();
@@ -72,7 +73,7 @@ class CustomerProfileTest {
 
     @Test
     void register_recordsTheChange_whenAKnownRecordArrivesWithOtherFields() {
-        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0))
+        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING))
                 .when(new RegisterSourceRecordCommand(ID, WEB, IVAN_MOVED, T1))
                 .expectResultMessagePayload(RegistrationOutcome.UPDATED)
                 .expectEvents(new SourceRecordChangedEvent(ID, WEB, IVAN_MOVED, T1));
@@ -80,15 +81,15 @@ class CustomerProfileTest {
 
     @Test
     void register_linksASecondRecord_toAnExistingProfile() {
-        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0))
+        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING))
                 .when(new RegisterSourceRecordCommand(ID, SHOP, IVAN_MOVED, T1))
                 .expectResultMessagePayload(RegistrationOutcome.LINKED)
-                .expectEvents(new SourceRecordLinkedEvent(ID, SHOP, IVAN_MOVED, T1));
+                .expectEvents(new SourceRecordLinkedEvent(ID, SHOP, IVAN_MOVED, T1, FOUNDING));
     }
 
     @Test
     void register_comparesWithTheLatestFields_afterAChange() {
-        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0),
+        fixture.given(new ProfileCreatedEvent(ID, WEB, T0), new SourceRecordLinkedEvent(ID, WEB, IVAN, T0, FOUNDING),
                         new SourceRecordChangedEvent(ID, WEB, IVAN_MOVED, T1))
                 .when(new RegisterSourceRecordCommand(ID, WEB, IVAN_MOVED, T1))
                 .expectResultMessagePayload(RegistrationOutcome.UNCHANGED)

@@ -2,6 +2,7 @@ package dev.cdm.profile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.SourceRecordKey;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ class HistorySummariesTest {
 
     @Test
     void linkedAndCreated_nameTheRecord() {
-        assertThat(HistorySummaries.linked(WEB_42, null)).isEqualTo("record web/42 linked");
+        assertThat(HistorySummaries.linked(WEB_42, LinkDecision.founding())).isEqualTo("record web/42 linked");
         assertThat(HistorySummaries.created(WEB_42)).isEqualTo("profile created by record web/42");
     }
 }

@@ -2,6 +2,7 @@ package dev.cdm.profile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ProfileHistoryReaderTest {
 
+    private static final LinkDecision FOUNDING = LinkDecision.founding();
     private static final SourceRecordKey WEB_42 = new SourceRecordKey("web", "42");
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private final Map<SourceRecordKey, PersonData> records = new HashMap<>();
@@ -27,7 +29,7 @@ class ProfileHistoryReaderTest {
         PersonData after = new PersonData("Ivan", null, null, "+79160000000", null, "Kazan", "RU");
 
         ProfileHistoryEntry created = entry(0, new ProfileCreatedEvent("p", WEB_42, T0));
-        ProfileHistoryEntry linked = entry(1, new SourceRecordLinkedEvent("p", WEB_42, before, T0));
+        ProfileHistoryEntry linked = entry(1, new SourceRecordLinkedEvent("p", WEB_42, before, T0, FOUNDING));
         ProfileHistoryEntry changed = entry(2, new SourceRecordChangedEvent("p", WEB_42, after, T0));
 
         assertThat(created.eventType()).isEqualTo("cdm.profile.ProfileCreated");

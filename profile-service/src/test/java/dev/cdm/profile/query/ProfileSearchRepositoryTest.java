@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.PersonData;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.ProfileErasedEvent;
@@ -121,7 +122,7 @@ class ProfileSearchRepositoryTest {
         SourceRecordKey record = new SourceRecordKey("web", profileId);
         projection.on(new ProfileCreatedEvent(profileId, record, T0), 0);
         projection.on(new SourceRecordLinkedEvent(profileId, record,
-                new PersonData(given, family, null, null, null, null, country), T0), 1);
+                new PersonData(given, family, null, null, null, null, country), T0, LinkDecision.founding()), 1);
     }
 
     private List<String> ids(ProfileSearch search) {

@@ -103,8 +103,8 @@ class ProfileViewProjectionTest {
         ProfileView before = repository.find(ID).orElseThrow();
 
         projection.on(new ProfileCreatedEvent(ID, WEB, T0), 0);
-        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0), 1);
-        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1), 2);
+        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0, LinkDecision.founding()), 1);
+        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1, LinkDecision.founding()), 2);
 
         assertThat(repository.find(ID).orElseThrow()).isEqualTo(before);
     }
@@ -157,7 +157,7 @@ class ProfileViewProjectionTest {
 
     private void createWithTwoRecords() {
         projection.on(new ProfileCreatedEvent(ID, WEB, T0), 0);
-        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0), 1);
-        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1), 2);
+        projection.on(new SourceRecordLinkedEvent(ID, WEB, WEB_DATA, T0, LinkDecision.founding()), 1);
+        projection.on(new SourceRecordLinkedEvent(ID, SHOP, SHOP_DATA, T1, LinkDecision.founding()), 2);
     }
 }
