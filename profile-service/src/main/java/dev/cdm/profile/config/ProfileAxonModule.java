@@ -1,10 +1,10 @@
 package dev.cdm.profile.config;
 
+import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.profile.activity.ActivityRecorder;
 import dev.cdm.profile.activity.PendingActivityMatcher;
 import dev.cdm.profile.activity.PendingActivityRepository;
-import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.profile.command.CustomerProfile;
 import dev.cdm.profile.identity.IdentityIndexProjection;
 import dev.cdm.profile.identity.IdentityIndexRepository;
