@@ -84,6 +84,19 @@ final class ProfileStreams {
         return events;
     }
 
+    /** The source records (the data subjects) of {@code events}' personal data. */
+    static List<SourceRecordKey> recordsOf(List<DomainEventMessage<?>> events) {
+        List<SourceRecordKey> records = new ArrayList<>();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof SourceRecordLinkedEvent linked) {
+                records.add(linked.record());
+            } else if (event.getPayload() instanceof SourceRecordChangedEvent changed) {
+                records.add(changed.record());
+            }
+        }
+        return records;
+    }
+
     /** The payloads of {@code profile} among the first {@code events} events, in sequence order. */
     List<Object> payloadsOf(long profile, long events) {
         List<Object> payloads = new ArrayList<>();

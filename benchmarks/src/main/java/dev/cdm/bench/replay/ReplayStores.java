@@ -24,7 +24,12 @@ record ReplayStores(DataSource eventStore, MasterKey masterKey, MongoClient mong
      * of its own: a replay starts cold, like a service that was just restarted.
      */
     Serializer serializer(DataSource keys) {
-        return StableTypeSerializer.create(new DataKeys(new JdbcDataKeyRepository(keys,
-                JdbcDataKeyRepository.AUTO_COMMIT), masterKey, KEY_CACHE));
+        return StableTypeSerializer.create(dataKeys(keys));
+    }
+
+    /** Data keys in the event store's database, cached as the services cache them. */
+    DataKeys dataKeys(DataSource keys) {
+        return new DataKeys(new JdbcDataKeyRepository(keys, JdbcDataKeyRepository.AUTO_COMMIT), masterKey,
+                KEY_CACHE);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cdm.kernel.events.LinkDecision;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
+import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,6 +89,17 @@ class ProfileStreamsTest {
                 .containsExactlyElementsOf(List.of(0, 1, 2, 3, 4).stream()
                         .map(sequence -> streams.event(streams.position(7, sequence)).getPayload()).toList());
         assertThat(streams.payloadsOf(7, 500)).hasSize(2);
+    }
+
+    @Test
+    void recordsOf_namesTheRecordOfEveryEventWithPersonalData() {
+        ProfileStreams streams = new ProfileStreams(3, 1, 1);
+        List<SourceRecordKey> linked = streams.batch(1, 3).stream()
+                .map(event -> ((SourceRecordLinkedEvent) event.getPayload()).record()).toList();
+
+        // the created event has none; the change is to the founding record
+        assertThat(ProfileStreams.recordsOf(streams.batch(0, 5)))
+                .containsExactly(linked.get(0), linked.get(1), linked.get(2), linked.get(0));
     }
 
     @Test
