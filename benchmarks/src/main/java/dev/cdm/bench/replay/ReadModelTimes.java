@@ -39,12 +39,13 @@ final class ReadModelTimes {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(deserializeNanos.sum(), handlerNanos.sum(), handled.sum(), readNanos.sum(), reads.sum(), writeNanos.sum(),
-                writes.sum());
+        return new Snapshot(deserializeNanos.sum(), handlerNanos.sum(), handled.sum(), readNanos.sum(), reads.sum(),
+                writeNanos.sum(), writes.sum());
     }
 
     /** The sums at one moment; {@code reads} and {@code writes} count MongoDB calls (a bulk write is one). */
-    record Snapshot(long deserializeNanos, long handlerNanos, long handled, long readNanos, long reads, long writeNanos, long writes) {
+    record Snapshot(long deserializeNanos, long handlerNanos, long handled, long readNanos, long reads,
+                    long writeNanos, long writes) {
 
         /** Handler time outside MongoDB: folding, comparing lookup keys, building documents, Axon's invocation. */
         long handlerCpuNanos() {

@@ -159,9 +159,11 @@ public final class ReplayBenchmark implements Callable<Integer> {
                 progress("time limit reached while appending; reporting what was measured");
                 break;
             }
-            ReadResult read = readPass(stores, deadline);
-            if (read.events() != size && read.complete()) {
-                throw new IllegalStateException("Expected to read " + size + " events, read " + read.events());
+            List<ReadResult> reads = readPasses(stores, deadline);
+            for (ReadResult read : reads) {
+                if (read.events() != size && read.complete()) {
+                    throw new IllegalStateException("Expected to read " + size + " events, read " + read.events());
+                }
             }
             List<ReplayRun.Result> runs = new ArrayList<>();
             for (int segments : segmentCounts) {
@@ -182,7 +184,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
                 stores.mongo().getDatabase(database).drop();
                 runs.add(result);
             }
-            results.add(new ReplayReport.StoreResult(size, streams.profiles(size), read, runs));
+            results.add(new ReplayReport.StoreResult(size, streams.profiles(size), reads.get(0), reads.get(1), runs));
         }
         return results;
     }
@@ -211,15 +213,23 @@ public final class ReplayBenchmark implements Callable<Integer> {
         return appended;
     }
 
-    /** A plain read of the whole store on one thread, with a cold data-key cache, as the replays start. */
-    private ReadResult readPass(ReplayStores stores, Deadline deadline) {
+    /**
+     * Two plain reads of the whole store on one thread with the same serializer: the first with a cold data-key
+     * cache (as a replay starts), the second with every key cached, so that the difference is the key fetches.
+     */
+    private List<ReadResult> readPasses(ReplayStores stores, Deadline deadline) {
         try (ThreadConnections connections = stores.connections()) {
-            progress("reading all events once (readEvents, deserialized)");
-            ReadResult read = new Reader(engine(connections, NoTransactionManager.INSTANCE,
-                    stores.serializer(connections))).readAll(deadline);
-            progress("read " + grouped(read.events()) + " events in " + decimal(read.nanos() / 1e9) + " s: "
-                    + decimal(read.rate()) + " events/s");
-            return read;
+            Reader reader = new Reader(engine(connections, NoTransactionManager.INSTANCE,
+                    stores.serializer(connections)));
+            List<ReadResult> reads = new ArrayList<>();
+            for (String pass : List.of("cold", "warm")) {
+                progress("reading all events (readEvents, deserialized), data-key cache " + pass);
+                ReadResult read = reader.readAll(deadline);
+                progress("read " + grouped(read.events()) + " events in " + decimal(read.nanos() / 1e9) + " s: "
+                        + decimal(read.rate()) + " events/s");
+                reads.add(read);
+            }
+            return reads;
         }
     }
 

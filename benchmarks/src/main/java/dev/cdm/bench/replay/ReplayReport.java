@@ -27,28 +27,32 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
                 + " profiles interleaved; checked: profile count and " + settings.sample() + " sampled views");
         out.println();
         TextTable rates = new TextTable("Replay speed (until every segment reached the head)", "events", "profiles",
-                "segments", "replay s", "events/s", "plain read s", "plain read ev/s", "checked");
+                "segments", "replay s", "events/s", "plain read s", "plain read ev/s", "warm-key read ev/s",
+                "checked");
         TextTable where = new TextTable("Where the time goes (thread-seconds, summed over the segments' threads)",
-                "events", "segments", "thread s", "deserialize", "in handlers", "MongoDB reads", "MongoDB writes", "handler CPU",
-                "outside", "bulk writes");
+                "events", "segments", "thread s", "deserialize", "in handlers", "MongoDB reads", "MongoDB writes",
+                "handler CPU", "outside", "bulk writes");
         for (StoreResult store : stores) {
             ReadResult read = store.readPass();
             for (ReplayRun.Result replay : store.replays()) {
                 rates.row(grouped(store.events()), grouped(store.profiles()), replay.segments(),
                         seconds(replay.nanos()), decimal(replay.rate()) + (replay.complete() ? "" : " (cut)"),
-                        seconds(read.nanos()), decimal(read.rate()), replay.complete() ? "ok" : "-");
+                        seconds(read.nanos()), decimal(read.rate()), decimal(store.warmRead().rate()),
+                        replay.complete() ? "ok" : "-");
                 ReadModelTimes.Snapshot t = replay.times();
                 long threadNanos = replay.nanos() * replay.segments();
                 where.row(grouped(store.events()), replay.segments(), seconds(threadNanos),
-                        share(t.deserializeNanos(), threadNanos), share(t.handlerNanos(), threadNanos), share(t.readNanos(), threadNanos),
-                        share(t.writeNanos(), threadNanos), share(t.handlerCpuNanos(), threadNanos),
-                        share(replay.outsideHandlerNanos(), threadNanos), grouped(t.writes()));
+                        share(t.deserializeNanos(), threadNanos), share(t.handlerNanos(), threadNanos),
+                        share(t.readNanos(), threadNanos), share(t.writeNanos(), threadNanos),
+                        share(t.handlerCpuNanos(), threadNanos), share(replay.outsideHandlerNanos(), threadNanos),
+                        grouped(t.writes()));
             }
         }
         rates.print(out);
         where.print(out);
-        out.println("plain read: one readEvents(null, mayBlock=false) pass, every payload and its metadata "
-                + "deserialized (opened with the data keys), on one thread");
+        out.println("plain read: one readEvents(null, mayBlock=false) pass on one thread, every payload and its "
+                + "metadata deserialized, personal data opened with data keys fetched as needed (cold cache); "
+                + "warm-key read: the same pass again with every key cached");
         out.println("deserialize = the payload and metadata of each event handled (personal data opened with the "
                 + "subject's data key, fetched from PostgreSQL on a cache miss)");
         out.println("in handlers = MongoDB reads (incl. decoding to views) + MongoDB writes (bulk) + handler CPU "
@@ -83,6 +87,8 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
         json.put("profiles", store.profiles());
         json.put("plainRead", Map.of("events", store.readPass().events(), "nanos", store.readPass().nanos(),
                 "eventsPerSecond", store.readPass().rate()));
+        json.put("warmKeyRead", Map.of("events", store.warmRead().events(), "nanos", store.warmRead().nanos(),
+                "eventsPerSecond", store.warmRead().rate()));
         json.put("replays", store.replays().stream().map(r -> {
             Map<String, Object> replay = new LinkedHashMap<>();
             replay.put("segments", r.segments());
@@ -101,8 +107,9 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
         return json;
     }
 
-    /** One store size: its plain read pass and a replay per segment count. */
-    record StoreResult(long events, long profiles, ReadResult readPass, List<ReplayRun.Result> replays) {
+    /** One store size: its plain read passes (cold and warm data keys) and a replay per segment count. */
+    record StoreResult(long events, long profiles, ReadResult readPass, ReadResult warmRead,
+                       List<ReplayRun.Result> replays) {
         StoreResult {
             replays = List.copyOf(replays);
         }

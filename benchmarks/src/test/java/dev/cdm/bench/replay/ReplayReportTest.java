@@ -22,12 +22,12 @@ class ReplayReportTest {
         ReplayReport report = new ReplayReport(new Machine(2, "cpu", 1L << 34, "17", "linux"),
                 new ReplayReport.Settings(500, 3, 1, 250, 100, 200),
                 List.of(new ReplayReport.StoreResult(100_000, 20_000, new ReadResult(100_000, 2 * SECOND, true),
-                        List.of(replay))), "1.00 0.50 0.20", "1.50 0.70 0.30");
+                        new ReadResult(100_000, SECOND, true), List.of(replay))), "1.00 0.50 0.20", "1.50 0.70 0.30");
 
         String text = print(report);
 
         assertThat(text).contains("batch size 500").contains("1.00 0.50 0.20 before, 1.50 0.70 0.30 after");
-        assertThat(text).containsPattern("100,000 +20,000 +2 +10\\.0 +10,000 +2\\.0 +50,000 +ok");
+        assertThat(text).containsPattern("100,000 +20,000 +2 +10\\.0 +10,000 +2\\.0 +50,000 +100,000 +ok");
         assertThat(text).containsPattern("100,000 +2 +20\\.0 +4\\.0 \\(20%\\) +12\\.0 \\(60%\\) +3\\.0 \\(15%\\)"
                 + " +6\\.0 \\(30%\\) +3\\.0 \\(15%\\) +4\\.0 \\(20%\\) +800");
     }
@@ -38,7 +38,8 @@ class ReplayReportTest {
                 new ReadModelTimes.Snapshot(0, 0, 0, 0, 0, 0, 0));
         ReplayReport report = new ReplayReport(new Machine(2, "cpu", 1L << 34, "17", "linux"),
                 new ReplayReport.Settings(500, 3, 1, 250, 100, 200),
-                List.of(new ReplayReport.StoreResult(1_000, 200, new ReadResult(1_000, SECOND, true), List.of(cut))),
+                List.of(new ReplayReport.StoreResult(1_000, 200, new ReadResult(1_000, SECOND, true),
+                        new ReadResult(1_000, SECOND, true), List.of(cut))),
                 "0", "0");
 
         assertThat(print(report)).contains("(cut)");
