@@ -7,6 +7,7 @@ import dev.cdm.bench.platform.ErasureBenchmark;
 import dev.cdm.bench.platform.ImportBenchmark;
 import dev.cdm.bench.platform.PlatformBenchmark;
 import dev.cdm.bench.platform.ReadLatencyBenchmark;
+import dev.cdm.bench.replay.ReplayBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code benchmarks/run}: one sub-command per benchmark. */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
         subcommands = {EventStoreBenchmark.class, PlatformBenchmark.class, FebrlBenchmark.class,
-                FebrlImportBenchmark.class, ImportBenchmark.class, ErasureBenchmark.class, ReadLatencyBenchmark.class},
+                FebrlImportBenchmark.class, ImportBenchmark.class, ErasureBenchmark.class, ReadLatencyBenchmark.class,
+                ReplayBenchmark.class},
         description = "CDM benchmarks. They print their numbers (and write them with --json); they never assert "
                 + "them. Everything runs on 127.0.0.1 in a fresh temporary data directory that is deleted after.")
 public final class BenchMain implements Runnable {

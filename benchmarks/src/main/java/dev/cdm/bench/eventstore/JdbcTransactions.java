@@ -15,7 +15,7 @@ import org.axonframework.common.transaction.TransactionManager;
  * explicit commit. The engine's {@code appendEvents} runs in such a transaction, so every appended batch is
  * committed before the call returns. For one thread, as the benchmark uses it.
  */
-final class JdbcTransactions implements TransactionManager, ConnectionProvider, AutoCloseable {
+public final class JdbcTransactions implements TransactionManager, ConnectionProvider, AutoCloseable {
 
     private static final Transaction JOINED = new Transaction() {
         @Override
@@ -30,7 +30,7 @@ final class JdbcTransactions implements TransactionManager, ConnectionProvider, 
     private final Connection connection;
     private final Connection unclosable;
 
-    JdbcTransactions(DataSource dataSource) throws SQLException {
+    public JdbcTransactions(DataSource dataSource) throws SQLException {
         this.connection = dataSource.getConnection();
         this.connection.setAutoCommit(true);
         this.unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),

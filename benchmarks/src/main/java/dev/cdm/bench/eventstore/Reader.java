@@ -14,16 +14,16 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * Reads the store the way a tracking event processor does: {@code readEvents(token, mayBlock=false)}, which
  * fetches batches by global index, and deserializes every payload and its metadata as a handler would.
  */
-final class Reader {
+public final class Reader {
 
     private final EventStorageEngine engine;
 
-    Reader(EventStorageEngine engine) {
+    public Reader(EventStorageEngine engine) {
         this.engine = engine;
     }
 
     /** Everything from the first event on. */
-    ReadResult readAll(Deadline deadline) {
+    public ReadResult readAll(Deadline deadline) {
         return read(null, deadline);
     }
 
@@ -52,8 +52,8 @@ final class Reader {
     }
 
     /** {@code events} read in {@code nanos}; not {@code complete} when the deadline cut the read short. */
-    record ReadResult(long events, long nanos, boolean complete) {
-        double rate() {
+    public record ReadResult(long events, long nanos, boolean complete) {
+        public double rate() {
             return Numbers.perSecond(events, nanos);
         }
     }
