@@ -1,23 +1,18 @@
 package dev.cdm.bench.eventstore;
 
+import dev.cdm.bench.BenchStores;
 import dev.cdm.bench.Cleanup;
 import dev.cdm.bench.CountConverter;
 import dev.cdm.bench.Deadline;
-import dev.cdm.bench.Postmaster;
 import dev.cdm.bench.RunOptions;
-import dev.cdm.bench.TempDirectory;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
-import dev.cdm.kernel.axon.EventStoreSchema;
 import dev.cdm.kernel.axon.StableTypeSerializer;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.JdbcDataKeyRepository;
 import dev.cdm.kernel.crypto.LocalMasterKey;
-import dev.cdm.stores.EmbeddedStores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -38,7 +33,6 @@ public final class EventStoreBenchmark implements Callable<Integer> {
     private static final int FULL_READS = 2;
     private static final int HEAD_READS = 5;
     private static final int WARMUP_READS = 3;
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     @Option(names = "--events", split = ",", defaultValue = "100000,1000000", converter = CountConverter.class,
             description = "Store sizes to measure at, ascending (e.g. 100k,1M). Default: ${DEFAULT-VALUE}.")
@@ -89,26 +83,13 @@ public final class EventStoreBenchmark implements Callable<Integer> {
         String loadBefore = Machine.loadAverage();
         Deadline deadline = Deadline.in(Duration.ofMinutes(timeLimitMinutes));
         try (Cleanup cleanup = new Cleanup()) {
-            Path dataDir = TempDirectory.create(run.workDir, "event-store");
-            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(run.keepData, dataDir));
-            progress("starting the embedded stores in " + dataDir);
-            EmbeddedStores stores = EmbeddedStores.start(dataDir, 0, 0);
-            Optional<Long> postmaster = Postmaster.pid(dataDir.resolve("postgres"));
-            cleanup.add("stop the embedded stores", () -> {
-                stores.close();
-                // on Ctrl-C the stores' own shutdown hook may be the one stopping PostgreSQL: let it finish
-                postmaster.ifPresent(pid -> Postmaster.awaitExit(pid, STOP_TIMEOUT));
-            });
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(stores.eventStoreJdbcUrl());
-            dataSource.setUser(stores.eventStoreUser());
-            EventSchema schema = EventSchema.builder().build();
-            EventStoreSchema.ensure(dataSource, schema);
+            BenchStores stores = BenchStores.start(run, "event-store", cleanup);
+            PGSimpleDataSource dataSource = stores.dataSource();
+            EventSchema schema = stores.schema();
             JdbcTransactions transactions = new JdbcTransactions(dataSource);
             cleanup.add("close the event store connection", transactions::close);
-            JdbcDataKeyRepository.ensureSchema(dataSource);
             DataKeys keys = new DataKeys(new JdbcDataKeyRepository(dataSource, JdbcDataKeyRepository.AUTO_COMMIT),
-                    LocalMasterKey.fromFile(stores.masterKeyFile()), Duration.ofMinutes(10));
+                    LocalMasterKey.fromFile(stores.embedded().masterKeyFile()), Duration.ofMinutes(10));
             JdbcEventStorageEngine engine = engine(transactions, schema, keys);
             EventStoreDatabase database = new EventStoreDatabase(dataSource, schema);
             EventStoreReport.Settings settings = settings();

@@ -5,27 +5,23 @@ import static dev.cdm.bench.report.Numbers.grouped;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.cdm.bench.BenchStores;
 import dev.cdm.bench.Cleanup;
 import dev.cdm.bench.CountConverter;
 import dev.cdm.bench.Deadline;
-import dev.cdm.bench.Postmaster;
 import dev.cdm.bench.RunOptions;
-import dev.cdm.bench.TempDirectory;
 import dev.cdm.bench.eventstore.JdbcTransactions;
 import dev.cdm.bench.eventstore.Reader;
 import dev.cdm.bench.eventstore.Reader.ReadResult;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.Numbers;
-import dev.cdm.kernel.axon.EventStoreSchema;
 import dev.cdm.kernel.axon.EventUpcasters;
 import dev.cdm.kernel.axon.StableTypeSerializer;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.DataSubjects;
-import dev.cdm.kernel.crypto.JdbcDataKeyRepository;
 import dev.cdm.kernel.crypto.LocalMasterKey;
 import dev.cdm.stores.EmbeddedStores;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +29,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -57,7 +52,6 @@ import picocli.CommandLine.Option;
 public final class ReplayBenchmark implements Callable<Integer> {
 
     private static final int PROFILES_PER_ROUND = 250;
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     @Option(names = "--events", split = ",", defaultValue = "1000000", converter = CountConverter.class,
             description = "Store sizes to replay at, ascending (e.g. 100k,1M). Default: ${DEFAULT-VALUE}.")
@@ -107,21 +101,9 @@ public final class ReplayBenchmark implements Callable<Integer> {
         String loadBefore = Machine.loadAverage();
         Deadline deadline = Deadline.in(Duration.ofMinutes(timeLimitMinutes));
         try (Cleanup cleanup = new Cleanup()) {
-            Path dataDir = TempDirectory.create(run.workDir, "replay");
-            cleanup.add("delete " + dataDir, () -> TempDirectory.deleteUnless(run.keepData, dataDir));
-            progress("starting the embedded stores in " + dataDir);
-            EmbeddedStores embedded = EmbeddedStores.start(dataDir, 0, 0);
-            Optional<Long> postmaster = Postmaster.pid(dataDir.resolve("postgres"));
-            cleanup.add("stop the embedded stores", () -> {
-                embedded.close();
-                postmaster.ifPresent(pid -> Postmaster.awaitExit(pid, STOP_TIMEOUT));
-            });
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(embedded.eventStoreJdbcUrl());
-            dataSource.setUser(embedded.eventStoreUser());
-            EventSchema schema = EventSchema.builder().build();
-            EventStoreSchema.ensure(dataSource, schema);
-            JdbcDataKeyRepository.ensureSchema(dataSource);
+            BenchStores started = BenchStores.start(run, "replay", cleanup);
+            EmbeddedStores embedded = started.embedded();
+            PGSimpleDataSource dataSource = started.dataSource();
             MongoClient mongo = MongoClients.create(embedded.mongoUri());
             cleanup.add("close the MongoDB client", mongo::close);
             ReplayStores stores = new ReplayStores(dataSource, LocalMasterKey.fromFile(embedded.masterKeyFile()),

@@ -43,6 +43,12 @@ public record Activity(String source, @PersonalData String activityId, Instant o
         return keyOf(kind(), source, activityId);
     }
 
+    /** Whether {@code other} is this activity (same kind, source and id), without building keys. */
+    public boolean sameAs(Activity other) {
+        return activityId != null && activityId.equals(other.activityId) && source.equals(other.source)
+                && kind().equals(other.kind());
+    }
+
     public static String keyOf(String kind, String source, String activityId) {
         return kind + "\u0000" + source + "\u0000" + activityId;
     }

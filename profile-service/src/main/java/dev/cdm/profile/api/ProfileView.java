@@ -66,8 +66,7 @@ public record ProfileView(String profileId, List<LinkedRecordView> records, Inst
      * the profile holds already (it came twice, once through a merge) is not added again.
      */
     public ProfileView withActivity(SourceRecordKey record, Activity activity, long version) {
-        boolean known = records.stream().flatMap(r -> r.activities().stream())
-                .anyMatch(a -> a.activityId() != null && a.key().equals(activity.key()));
+        boolean known = records.stream().flatMap(r -> r.activities().stream()).anyMatch(activity::sameAs);
         List<LinkedRecordView> next = records.stream()
                 .map(r -> r.key().equals(record) && !known ? r.withActivity(activity) : r)
                 .toList();
