@@ -24,12 +24,24 @@ public final class ReadSideBackend extends H2Backend {
 
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
+    private static final String INDEX_INFIX = "._index_";
 
     /**
      * MVStore's page cache in MB. Its default (16) holds a small part of a read side of 100k profiles; more must
      * fit the stores process's heap (-Xmx384m by default) beside everything else it holds.
      */
     private static final int CACHE_MB = Integer.getInteger("cdm.read-side.cache-mb", 64);
+
+    /** The name {@code map} of collection {@code oldNamespace} takes when it becomes {@code newNamespace}; else null. */
+    static String renamedMap(String map, String oldNamespace, String newNamespace) {
+        for (String prefix : List.of(DATA_PREFIX, META_PREFIX)) {
+            if (map.equals(prefix + oldNamespace)) {
+                return prefix + newNamespace;
+            }
+        }
+        return map.startsWith(oldNamespace + INDEX_INFIX)
+                ? newNamespace + map.substring(oldNamespace.length()) : null;
+    }
 
     private ReadSideBackend(MVStore store) {
         super(store);
@@ -67,9 +79,34 @@ public final class ReadSideBackend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             MVMap<KeyValue, Object> map = getMvStore().openMap(
-                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueDataType.INSTANCE));
             return new ReadSideIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * The library's H2 rename is broken: it renames maps after the collection already has its new name (so it
+         * renames fresh, empty maps onto themselves) and leaves the index maps alone, so after a restart the renamed
+         * collection opens empty. A rebuilt projection replaces the live one by such a rename, so here every map
+         * of the collection (data, meta, indexes) takes the new name; the open map objects, which the collection and
+         * its indexes hold, stay the same.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection,
+                                   String newCollectionName) {
+            String oldNamespace = collection.getFullName();
+            String newNamespace = getFullCollectionNamespace(newCollectionName);
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            MVStore store = getMvStore();
+            for (String map : List.copyOf(store.getMapNames())) {
+                String renamed = renamedMap(map, oldNamespace, newNamespace);
+                if (renamed != null) {
+                    if (store.hasMap(renamed)) {
+                        store.removeMap(renamed);
+                    }
+                    store.renameMap(store.openMap(map), renamed);
+                }
+            }
         }
     }
 }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -33,10 +36,14 @@ class ReadSideBackendTest {
     Path dir;
 
     private void withCollection(Consumer<MongoCollection<Document>> work) {
+        withDatabase(db -> work.accept(db.getCollection("docs")));
+    }
+
+    private void withDatabase(Consumer<MongoDatabase> work) {
         ReadSideBackend backend = ReadSideBackend.open(dir.resolve("read-side-v2.mv"));
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            work.accept(client.getDatabase("cdm-test").getCollection("docs"));
+            work.accept(client.getDatabase("cdm-test"));
         } finally {
             server.shutdownNow();
             backend.close();
@@ -124,6 +131,34 @@ class ReadSideBackendTest {
                     .isInstanceOf(MongoBulkWriteException.class);
             docs.insertOne(new Document("_id", 3).append("source", "shop").append("recordId", "42"));
             assertThat(docs.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    /** How a projection rebuilt beside the live one replaces it (blue/green): the rebuilt one takes the name. */
+    @Test
+    void renameWithDropTarget_replacesTheTarget_keepingDocumentsAndIndexes_acrossARestart() {
+        withDatabase(db -> {
+            db.getCollection("docs").insertOne(new Document("_id", "old").append("email", "a@x"));
+            MongoCollection<Document> rebuilt = db.getCollection("docs__rebuild");
+            rebuilt.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            rebuilt.insertMany(List.of(new Document("_id", "new-1").append("email", "b@x"),
+                    new Document("_id", "new-2").append("email", "c@x")));
+
+            rebuilt.renameCollection(new MongoNamespace("cdm-test", "docs"),
+                    new RenameCollectionOptions().dropTarget(true));
+
+            assertThat(db.listCollectionNames().into(new ArrayList<>())).contains("docs")
+                    .doesNotContain("docs__rebuild");
+        });
+
+        withDatabase(db -> {
+            MongoCollection<Document> docs = db.getCollection("docs");
+            assertThat(docs.find(Filters.eq("_id", "old")).first()).isNull();
+            assertThat(docs.find(Filters.eq("_id", "new-2")).first()).containsEntry("email", "c@x");
+            assertThat(docs.countDocuments()).isEqualTo(2);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "new-3").append("email", "b@x")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(db.getCollection("docs__rebuild").countDocuments()).isZero();
         });
     }
 }
