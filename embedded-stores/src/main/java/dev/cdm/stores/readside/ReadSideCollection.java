@@ -3,6 +3,7 @@ package dev.cdm.stores.readside;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
@@ -12,19 +13,44 @@ import java.util.Map;
 import org.h2.mvstore.MVMap;
 
 /**
- * A collection of the read side. One change to the library's query path: a query {@code {_id: {$in: [...]}}} of
- * plain values is answered by the {@code _id} index alone. The library looks the values up in the index and then
- * matches every document found against the whole list again, which costs found × listed comparisons: quadratic in
- * the batch lookups the projections make (thousands of keys at once).
+ * A collection of the read side. Two changes to the library's query path, both for queries whose {@code _id} is a
+ * plain value or {@code {$in: [plain values]}}:
+ * <ul>
+ *   <li>{@code {_id: {$in: [...]}}} alone is answered by the {@code _id} index alone. The library looks the values
+ *   up in the index and then matches every document found against the whole list again, which costs found × listed
+ *   comparisons: quadratic in the batch lookups the projections make (thousands of keys at once).</li>
+ *   <li>with more conditions beside it (a conditional delete: {@code {_id: {$in: [...]}, profileIds: {$size: 0}}}),
+ *   the library uses no index at all (an index serves only a query on exactly its fields) and scans the
+ *   collection. Here the {@code _id} index finds the documents and the other conditions are matched on those.</li>
+ * </ul>
  */
 final class ReadSideCollection extends H2Collection {
 
     private static final String ID = "_id";
     private static final String IN = "$in";
+    private static final String ID_INDEX = "_id_";
 
     ReadSideCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        if (query.size() > 1 && isPlainIdCondition(query.get(ID))) {
+            Document byId = new Document(ID, query.get(ID));
+            Document rest = new Document(query);
+            rest.remove(ID);
+            Iterable<Object> positions = idIndex().getPositions(byId);
+            return super.matchDocuments(rest, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private Index<Object> idIndex() {
+        return getIndexes().stream().filter(index -> index.getName().equals(ID_INDEX)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Collection " + getCollectionName() + " has no _id index"));
     }
 
     @Override
@@ -36,11 +62,20 @@ final class ReadSideCollection extends H2Collection {
 
     /** Exactly {@code {_id: {$in: [plain values]}}}: each position the index found is an exact match. */
     private static boolean isIdInPlainValues(Document query) {
-        if (query.size() != 1 || !(query.get(ID) instanceof Document condition)
-                || condition.size() != 1 || !(condition.get(IN) instanceof Collection<?> values)) {
-            return false;
+        return query.size() == 1 && query.get(ID) instanceof Document condition && isPlainIdCondition(condition);
+    }
+
+    /** A plain value, or {@code {$in: [plain values]}}: the {@code _id} index finds exactly the matching documents. */
+    private static boolean isPlainIdCondition(Object condition) {
+        if (condition instanceof Document document) {
+            return document.size() == 1 && document.get(IN) instanceof Collection<?> values
+                    && values.stream().allMatch(ReadSideCollection::isPlain);
         }
-        return values.stream().noneMatch(v -> v == null || v instanceof Map || v instanceof Collection
-                || BsonRegularExpression.isRegularExpression(v));
+        return isPlain(condition);
+    }
+
+    private static boolean isPlain(Object value) {
+        return value != null && !(value instanceof Map) && !(value instanceof Collection)
+                && !BsonRegularExpression.isRegularExpression(value);
     }
 }

@@ -161,4 +161,25 @@ class ReadSideBackendTest {
             assertThat(db.getCollection("docs__rebuild").countDocuments()).isZero();
         });
     }
+
+    /** A conditional delete by ids (a lookup list left empty): only the listed documents that match the rest go. */
+    @Test
+    void queriesById_withMoreConditions_matchTheConditionsOnTheDocumentsOfThoseIds() {
+        withCollection(docs -> {
+            docs.insertMany(List.of(new Document("_id", "k1").append("ids", List.of()),
+                    new Document("_id", "k2").append("ids", List.of("p-1")),
+                    new Document("_id", "k3").append("ids", List.of()).append("oversized", true),
+                    new Document("_id", "k4").append("ids", List.of())));
+
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "k2"), Filters.size("ids", 1))).first())
+                    .containsEntry("_id", "k2");
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "k2"), Filters.size("ids", 0))).first()).isNull();
+            long deleted = docs.deleteMany(Filters.and(Filters.in("_id", List.of("k1", "k2", "k3", "missing")),
+                    Filters.size("ids", 0), Filters.ne("oversized", true))).getDeletedCount();
+
+            assertThat(deleted).isEqualTo(1);
+            assertThat(docs.find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("k2", "k3", "k4");
+        });
+    }
 }
