@@ -3,8 +3,10 @@ package dev.cdm.analytics.config;
 import dev.cdm.analytics.query.ProfileFactsProjection;
 import dev.cdm.analytics.query.ProfileFactsRepository;
 import dev.cdm.kernel.axon.AxonModule;
+import dev.cdm.kernel.projection.RebuildableProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.axonframework.config.Configurer;
 
 /** Registers the analytics-profile-counts projection. */
@@ -17,5 +19,11 @@ class AnalyticsAxonModule implements AxonModule {
     @Override
     public void configure(Configurer configurer) {
         configurer.eventProcessing().registerEventHandler(c -> new ProfileFactsProjection(repository));
+    }
+
+    @Override
+    public List<RebuildableProjection> rebuildableProjections() {
+        return List.of(RebuildableProjection.sequential(ProfileFactsProjection.NAME,
+                ProfileFactsRepository.COLLECTIONS, c -> new ProfileFactsProjection(repository.rebuilding())));
     }
 }

@@ -5,8 +5,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cdm.kernel.projection.DocumentBatch;
+import dev.cdm.kernel.projection.ReadModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Collection;
 import java.util.Optional;
 import org.bson.Document;
@@ -17,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProfileFactsRepository {
 
     static final String FACTS = "profile_facts";
+    public static final List<String> COLLECTIONS = List.of(FACTS);
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
 
     @Inject
     ProfileFactsRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
@@ -26,7 +29,16 @@ public class ProfileFactsRepository {
     }
 
     ProfileFactsRepository(MongoDatabase database) {
-        this.database = database;
+        this(ReadModelStore.live(database));
+    }
+
+    private ProfileFactsRepository(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public ProfileFactsRepository rebuilding() {
+        return new ProfileFactsRepository(store.rebuild());
     }
 
     Optional<ProfileFacts> find(String profileId) {
@@ -45,6 +57,6 @@ public class ProfileFactsRepository {
     }
 
     private MongoCollection<Document> facts() {
-        return database.getCollection(FACTS);
+        return store.collection(FACTS);
     }
 }

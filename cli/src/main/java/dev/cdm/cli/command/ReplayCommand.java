@@ -10,13 +10,17 @@ import dev.cdm.cli.platform.PlatformService;
 import dev.cdm.proto.v1.ListProjectionsRequest;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ProjectionStatus;
+import dev.cdm.proto.v1.RebuildProgress;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +28,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Rebuilds a projection (or all of them) from the event store, waiting until it caught up.")
+        description = "Rebuilds a projection (or all of them) from the event store beside the live one, which keeps "
+                + "serving, and switches to it once it has caught up; shows its progress meanwhile.")
 public final class ReplayCommand extends CliCommand implements Callable<Integer> {
 
     /** A replay reads the whole event store; it may take long but should not hang forever. */
     private static final long REPLAY_DEADLINE_HOURS = 6;
+    private static final long PROGRESS_EVERY_MILLIS = 1_000;
 
     @Parameters(arity = "0..1", paramLabel = "PROJECTION", description = "e.g. profile-view, consent-view.")
     private String projection;
@@ -48,14 +54,17 @@ public final class ReplayCommand extends CliCommand implements Callable<Integer>
         try (ServiceClients clients = clients()) {
             Map<String, PlatformService> owners = findOwners(clients);
             if (!json) {
-                out().printf("%-28s %-18s %12s %12s%n", "PROJECTION", "SERVICE", "DURATION", "POSITION");
+                out().printf("%-28s %-18s %12s %12s %8s %12s%n", "PROJECTION", "SERVICE", "DURATION", "POSITION",
+                        "SEGMENTS", "EVENTS/S");
             }
             for (Map.Entry<String, PlatformService> owner : owners.entrySet()) {
                 ReplayProjectionResponse replay = replay(clients, owner.getValue(), owner.getKey());
                 replays.add(replay);
                 if (!json) {
-                    out().printf("%-28s %-18s %9d ms %12d%n", replay.getStatus().getName(), owner.getValue(),
-                            replay.getDurationMillis(), replay.getStatus().getPosition());
+                    out().printf("%-28s %-18s %9d ms %12d %8d %12s%n", replay.getStatus().getName(),
+                            owner.getValue(), replay.getDurationMillis(), replay.getStatus().getPosition(),
+                            replay.getSegments(), rate(replay.getStatus().getPosition() + 1,
+                                    replay.getDurationMillis()));
                 }
             }
         }
@@ -97,10 +106,55 @@ public final class ReplayCommand extends CliCommand implements Callable<Integer>
         return Map.of(projection, owners.get(projection));
     }
 
-    private static ReplayProjectionResponse replay(ServiceClients clients, PlatformService owner, String name) {
+    /** Replays {@code name}, printing the rebuild's progress to stderr every second while it runs. */
+    private ReplayProjectionResponse replay(ServiceClients clients, PlatformService owner, String name) {
         ReplayProjectionRequest request = ReplayProjectionRequest.newBuilder().setName(name).build();
-        return clients.call(owner, channel -> ProjectionAdminServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(REPLAY_DEADLINE_HOURS, TimeUnit.HOURS)
-                .replayProjection(request));
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "replay-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        progress.scheduleWithFixedDelay(() -> printProgress(clients, owner, name), PROGRESS_EVERY_MILLIS,
+                PROGRESS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return clients.call(owner, channel -> ProjectionAdminServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(REPLAY_DEADLINE_HOURS, TimeUnit.HOURS)
+                    .replayProjection(request));
+        } finally {
+            progress.shutdownNow();
+        }
+    }
+
+    private void printProgress(ServiceClients clients, PlatformService owner, String name) {
+        try {
+            clients.call(owner, channel -> ProjectionAdminServiceGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .listProjections(ListProjectionsRequest.getDefaultInstance()))
+                    .getProjectionsList().stream()
+                    .filter(status -> status.getName().equals(name) && status.hasRebuild())
+                    .findFirst()
+                    .ifPresent(status -> {
+                        err().println(progressLine(name, status.getRebuild()));
+                        err().flush();
+                    });
+        } catch (RuntimeException e) {
+            // progress is a courtesy: the replay call itself reports what matters
+        }
+    }
+
+    /** e.g. "profile-view: 41,000 of 100,000 events (41%), 20,500 events/s, 2 segments, ETA 3 s". */
+    static String progressLine(String name, RebuildProgress rebuild) {
+        long done = rebuild.getPosition() + 1;
+        long total = Math.max(1, rebuild.getTargetPosition() + 1);
+        double perSecond = rebuild.getElapsedMillis() > 0 ? done * 1000.0 / rebuild.getElapsedMillis() : 0;
+        String eta = perSecond > 0 && done < total
+                ? ", ETA " + Math.round((total - done) / perSecond) + " s" : "";
+        return String.format(Locale.ROOT, "%s: %,d of %,d events (%d%%), %s events/s, %d segment%s%s", name,
+                Math.min(done, total), total, Math.min(100, done * 100 / total), rate(done, rebuild.getElapsedMillis()),
+                rebuild.getSegments(), rebuild.getSegments() == 1 ? "" : "s", eta);
+    }
+
+    private static String rate(long events, long millis) {
+        return millis > 0 ? String.format(Locale.ROOT, "%,d", Math.round(events * 1000.0 / millis)) : "-";
     }
 }

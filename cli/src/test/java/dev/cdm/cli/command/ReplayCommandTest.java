@@ -14,6 +14,7 @@ import dev.cdm.proto.v1.ListProjectionsRequest;
 import dev.cdm.proto.v1.ListProjectionsResponse;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
 import dev.cdm.proto.v1.ProjectionStatus;
+import dev.cdm.proto.v1.RebuildProgress;
 import dev.cdm.proto.v1.ReplayProjectionRequest;
 import dev.cdm.proto.v1.ReplayProjectionResponse;
 import io.grpc.stub.StreamObserver;
@@ -43,6 +44,15 @@ class ReplayCommandTest {
             assertThat(admin.replayed).containsExactly("profile-view");
             assertThat(result.out()).containsPattern("profile-view +profile-service +1234 ms +77");
         }
+    }
+
+    @Test
+    void progressLine_saysHowFarTheRebuildIs_itsRate_andWhenItWillBeDone() {
+        RebuildProgress progress = RebuildProgress.newBuilder().setSegments(2).setPosition(40_999)
+                .setTargetPosition(99_999).setElapsedMillis(2_000).build();
+
+        assertThat(ReplayCommand.progressLine("profile-view", progress))
+                .isEqualTo("profile-view: 41,000 of 100,000 events (41%), 20,500 events/s, 2 segments, ETA 3 s");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import dev.cdm.kernel.projection.ReadModelStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,9 +32,10 @@ public class AccessAuditRepository {
     static final String RECORD_READ = "record_read";
     static final String RECORD_REFS = "record_refs";
     static final String IDENTIFIER_KEYS = "identifier_keys";
+    public static final List<String> COLLECTIONS = List.of(COLLECTION);
     public static final int MAX_LISTED = 1000;
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
 
     @Inject
     AccessAuditRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
@@ -41,7 +43,16 @@ public class AccessAuditRepository {
     }
 
     AccessAuditRepository(MongoDatabase database) {
-        this.database = database;
+        this(ReadModelStore.live(database));
+    }
+
+    private AccessAuditRepository(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public AccessAuditRepository rebuilding() {
+        return new AccessAuditRepository(store.rebuild());
     }
 
     void createIndexes(@Observes StartupEvent started) {
@@ -90,6 +101,6 @@ public class AccessAuditRepository {
     }
 
     private MongoCollection<Document> audit() {
-        return database.getCollection(COLLECTION);
+        return store.collection(COLLECTION);
     }
 }

@@ -13,6 +13,7 @@ import dev.cdm.consent.query.ConsentViewRepository;
 import dev.cdm.consent.query.DataSubjectRequestProjection;
 import dev.cdm.consent.query.DataSubjectRequestRepository;
 import dev.cdm.kernel.axon.AxonModule;
+import dev.cdm.kernel.projection.RebuildableProjection;
 import dev.cdm.kernel.crypto.DataKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,5 +79,18 @@ class ConsentAxonModule implements AxonModule {
         configurer.eventProcessing().registerEventHandler(c -> new DataSubjectRequestProjection(requests,
                 c.commandGateway(), keys, participants, clock));
         configurer.eventProcessing().registerEventHandler(c -> new AccessAuditProjection(auditEntries));
+    }
+
+    @Override
+    public List<RebuildableProjection> rebuildableProjections() {
+        return List.of(
+                RebuildableProjection.sequential(ConsentViewProjection.NAME, ConsentViewRepository.COLLECTIONS,
+                        c -> new ConsentViewProjection(repository.rebuilding())),
+                RebuildableProjection.sequential(DataSubjectRequestProjection.NAME,
+                        DataSubjectRequestRepository.COLLECTIONS,
+                        c -> new DataSubjectRequestProjection(requests.rebuilding(), c.commandGateway(), keys,
+                                participants, clock)),
+                RebuildableProjection.sequential(AccessAuditProjection.NAME, AccessAuditRepository.COLLECTIONS,
+                        c -> new AccessAuditProjection(auditEntries.rebuilding())));
     }
 }

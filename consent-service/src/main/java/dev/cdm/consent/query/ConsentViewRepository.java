@@ -5,9 +5,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.cdm.consent.api.SubjectConsentsView;
+import dev.cdm.kernel.projection.ReadModelStore;
 import dev.cdm.kernel.projection.VersionedDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConsentViewRepository {
 
     static final String CONSENTS = "consents";
+    public static final List<String> COLLECTIONS = List.of(CONSENTS);
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
 
     @Inject
     ConsentViewRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
@@ -29,7 +32,16 @@ public class ConsentViewRepository {
     }
 
     ConsentViewRepository(MongoDatabase database) {
-        this.database = database;
+        this(ReadModelStore.live(database));
+    }
+
+    private ConsentViewRepository(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public ConsentViewRepository rebuilding() {
+        return new ConsentViewRepository(store.rebuild());
     }
 
     public Optional<SubjectConsentsView> find(String subjectId) {
@@ -48,6 +60,6 @@ public class ConsentViewRepository {
     }
 
     private MongoCollection<Document> consents() {
-        return database.getCollection(CONSENTS);
+        return store.collection(CONSENTS);
     }
 }

@@ -12,6 +12,7 @@ import dev.cdm.consent.api.DataSubjectRequestView.Acknowledgement;
 import dev.cdm.consent.api.DataSubjectRequestView.Type;
 import dev.cdm.kernel.events.ErasureAcknowledgedEvent.PurgedStore;
 import dev.cdm.kernel.events.Regulation;
+import dev.cdm.kernel.projection.ReadModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -33,9 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DataSubjectRequestRepository {
 
     static final String REQUESTS = "data_subject_requests";
+    public static final List<String> COLLECTIONS = List.of(REQUESTS);
     static final int MAX_LISTED = 1000;
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
 
     @Inject
     DataSubjectRequestRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
@@ -43,7 +45,16 @@ public class DataSubjectRequestRepository {
     }
 
     DataSubjectRequestRepository(MongoDatabase database) {
-        this.database = database;
+        this(ReadModelStore.live(database));
+    }
+
+    private DataSubjectRequestRepository(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public DataSubjectRequestRepository rebuilding() {
+        return new DataSubjectRequestRepository(store.rebuild());
     }
 
     public Optional<DataSubjectRequestView> find(String requestId) {
@@ -180,6 +191,6 @@ public class DataSubjectRequestRepository {
     }
 
     private MongoCollection<Document> requests() {
-        return database.getCollection(REQUESTS);
+        return store.collection(REQUESTS);
     }
 }

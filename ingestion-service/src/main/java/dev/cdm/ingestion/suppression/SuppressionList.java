@@ -5,13 +5,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.cdm.kernel.crypto.SuppressionKeys;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.projection.ReadModelStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,6 +34,7 @@ import org.jboss.logging.Logger;
 public class SuppressionList {
 
     static final String COLLECTION = "suppressed_identifiers";
+    static final List<String> COLLECTIONS = List.of(COLLECTION);
     private static final Logger LOG = Logger.getLogger(SuppressionList.class);
 
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
@@ -47,6 +51,24 @@ public class SuppressionList {
 
     @Inject
     SuppressionKeys suppressionKeys;
+
+    private ReadModelStore store;
+
+    @PostConstruct
+    void openStore() {
+        store = ReadModelStore.live(mongo.getDatabase(database));
+    }
+
+    /**
+     * A list writing the collection a rebuild fills, for the projection's rebuild; the live list takes the rebuilt
+     * keys at its next reload after the switch (until then it keeps checking records against the keys it has).
+     */
+    SuppressionList rebuilding() {
+        SuppressionList rebuild = new SuppressionList();
+        rebuild.suppressionKeys = suppressionKeys;
+        rebuild.store = store.rebuild();
+        return rebuild;
+    }
 
     void start(@Observes StartupEvent event) {
         reload();
@@ -100,6 +122,6 @@ public class SuppressionList {
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+        return store.collection(COLLECTION);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cdm.kernel.axon;
 
+import dev.cdm.kernel.projection.RebuildableProjection;
+import java.util.List;
 import org.axonframework.config.Configurer;
 
 /**
@@ -9,4 +11,9 @@ import org.axonframework.config.Configurer;
 public interface AxonModule {
 
     void configure(Configurer configurer);
+
+    /** How to rebuild each projection this module registers (every one whose handlers allow a replay). */
+    default List<RebuildableProjection> rebuildableProjections() {
+        return List.of();
+    }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.erasure.ErasureParticipant;
 import dev.cdm.kernel.erasure.PersonalDataPurge;
+import dev.cdm.kernel.projection.RunningRebuilds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -48,7 +49,8 @@ public class AxonPlatform {
 
     @Inject
     AxonPlatform(DataSource eventStoreDataSource, TransactionManager jta, MongoClient mongo, DataKeys dataKeys,
-                 Instance<AxonModule> modules, Instance<PersonalDataPurge> purges, Clock clock,
+                 Instance<AxonModule> modules, Instance<PersonalDataPurge> purges, RunningRebuilds rebuilds,
+                 Clock clock,
                  @ConfigProperty(name = "cdm.service.name") String serviceName,
                  @ConfigProperty(name = "cdm.mongodb.database") String database,
                  @ConfigProperty(name = "cdm.axon.batch-size", defaultValue = "100") int batchSize,
@@ -111,7 +113,7 @@ public class AxonPlatform {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.INSTANCE);
         // every service takes part in every erasure: it purges its own stores and acknowledges
         configurer.eventProcessing().registerEventHandler(c -> new ErasureParticipant(c, dataKeys,
-                purges.stream().toList(), serviceName, clock, projectionWait));
+                purges.stream().toList(), rebuilds::processors, serviceName, clock, projectionWait));
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -22,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * A service's part in every erasure. Once the keys are destroyed it forgets them, purges every
  * {@link PersonalDataPurge} store (which may append events, such as a profile's erasure), waits until each of the
- * service's projections has passed all of that (so none still holds or writes back what it read before), and
- * acknowledges with what it removed.
+ * service's projections (and every rebuild of one) has passed all of that (so none still holds or writes back what
+ * it read before), and acknowledges with what it removed.
  */
 @ProcessingGroup(ErasureParticipant.PROCESSING_GROUP)
 @DisallowReplay
@@ -39,9 +40,12 @@ public final class ErasureParticipant {
     private final String serviceName;
     private final Clock clock;
     private final Duration projectionWait;
+    private final Supplier<List<TrackingEventProcessor>> rebuilds;
 
-    public ErasureParticipant(Configuration axon, DataKeys keys, List<PersonalDataPurge> purges, String serviceName,
+    public ErasureParticipant(Configuration axon, DataKeys keys, List<PersonalDataPurge> purges,
+                              Supplier<List<TrackingEventProcessor>> rebuilds, String serviceName,
                               Clock clock, Duration projectionWait) {
+        this.rebuilds = rebuilds;
         this.axon = axon;
         this.keys = keys;
         this.purges = List.copyOf(purges);
@@ -62,19 +66,25 @@ public final class ErasureParticipant {
         LOG.infof("Erasure %s purged from %s: %s", erasure.requestId(), serviceName, purged);
     }
 
-    /** Throws (and the event is retried) when a projection has not reached {@code position} in time. */
+    /**
+     * Throws (and the event is retried) when a projection, or a rebuild of one running beside it, has not reached
+     * {@code position} in time.
+     */
     private void awaitProjectionsPast(long position) throws InterruptedException {
         long deadline = System.nanoTime() + projectionWait.toNanos();
+        List<TrackingEventProcessor> processors = new ArrayList<>();
         for (String name : axon.eventProcessingConfiguration().eventProcessors().keySet()) {
-            if (name.equals(PROCESSING_GROUP)) {
-                continue;
+            if (!name.equals(PROCESSING_GROUP)) {
+                axon.eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class)
+                        .ifPresent(processors::add);
             }
-            TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                    .eventProcessor(name, TrackingEventProcessor.class).orElse(null);
-            while (processor != null && !past(processor, position)) {
+        }
+        processors.addAll(rebuilds.get());
+        for (TrackingEventProcessor processor : processors) {
+            while (!past(processor, position)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Projection " + name + " has not passed the erasure within "
-                            + projectionWait.toSeconds() + " s; retrying");
+                    throw new IllegalStateException("Projection " + processor.getName() + " has not passed the "
+                            + "erasure within " + projectionWait.toSeconds() + " s; retrying");
                 }
                 Thread.sleep(POLL.toMillis());
             }

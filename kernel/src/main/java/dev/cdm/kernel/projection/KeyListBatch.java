@@ -87,25 +87,15 @@ public final class KeyListBatch implements ProjectionBatch {
     /**
      * Deletes the lists this batch's removals left empty: a key is an identifier or derived from one (an email, a
      * phonetic code), personal data that must not outlive the last profile holding it. Oversized lists stay, as
-     * their flag must.
+     * their flag must. The emptiness is checked by the delete itself (one atomic step per document), as another
+     * segment of the processor may add to a list between this batch's removal and its delete.
      */
     private void deleteEmptied() {
         Set<String> removedFrom = new HashSet<>();
         changes.stream().filter(change -> !change.add()).forEach(change -> removedFrom.addAll(change.keys()));
-        if (removedFrom.isEmpty()) {
-            return;
-        }
-        // found by _id alone and filtered here: the MongoDB stand-in answers only that from its index
-        List<String> emptied = new ArrayList<>();
-        collection.find(Filters.in("_id", removedFrom)).projection(Projections.include(IDS, OVERSIZED))
-                .forEach(doc -> {
-                    if (!Boolean.TRUE.equals(doc.getBoolean(OVERSIZED))
-                            && doc.getList(IDS, String.class, List.of()).isEmpty()) {
-                        emptied.add(doc.getString("_id"));
-                    }
-                });
-        if (!emptied.isEmpty()) {
-            collection.deleteMany(Filters.in("_id", emptied));
+        if (!removedFrom.isEmpty()) {
+            collection.deleteMany(Filters.and(Filters.in("_id", removedFrom), Filters.size(IDS, 0),
+                    Filters.ne(OVERSIZED, true)));
         }
     }
 

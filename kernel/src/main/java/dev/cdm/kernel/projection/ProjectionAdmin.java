@@ -1,11 +1,15 @@
 package dev.cdm.kernel.projection;
 
+import com.mongodb.client.MongoClient;
+import dev.cdm.kernel.axon.AxonModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.config.Configuration;
@@ -17,22 +21,42 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Lists this service's projections (one tracking processor each) and rebuilds one from the event store: stop,
- * reset its token (its {@code @ResetHandler} drops the read model), start, and wait until it has caught up with
- * the head of the event store as it was when the replay began.
+ * Lists this service's projections (one tracking processor each) and rebuilds one from the event store while the
+ * live one keeps serving (blue/green, {@link ProjectionRebuild}): the rebuild fills collections beside the live ones
+ * and, once it has caught up with the head of the event store as it was when it began, replaces them.
  */
 @ApplicationScoped
 public class ProjectionAdmin {
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration AWAIT_POLL = Duration.ofMillis(2);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
     static final Duration GAP_GRACE = Duration.ofSeconds(2);
 
     @Inject
     Configuration axon;
 
+    @Inject
+    Instance<AxonModule> modules;
+
+    @Inject
+    RunningRebuilds rebuilds;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "cdm.mongodb.database")
+    String database;
+
     @ConfigProperty(name = "cdm.service.name")
     String serviceName;
+
+    /** Segments (threads) of a rebuild, for the projections that allow more than one. */
+    @ConfigProperty(name = "cdm.replay.segments", defaultValue = "2")
+    int replaySegments;
+
+    @ConfigProperty(name = "cdm.replay.batch-size", defaultValue = "500")
+    int replayBatchSize;
 
     public List<ProjectionStatusView> list() {
         return axon.eventProcessingConfiguration().eventProcessors().keySet().stream()
@@ -51,27 +75,82 @@ public class ProjectionAdmin {
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min().orElse(-1);
-        return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying, caughtUp, position,
-                processor.isError(), processor.supportsReset());
+        Optional<ProjectionRebuild> rebuild = rebuilds.of(name);
+        return new ProjectionStatusView(name, serviceName, processor.isRunning(), replaying || rebuild.isPresent(),
+                caughtUp, position, processor.isError() || rebuild.filter(ProjectionRebuild::failing).isPresent(),
+                processor.supportsReset(), rebuild.map(ProjectionRebuild::progress).orElse(null));
     }
 
+    /**
+     * Rebuilds projection {@code name} beside the live one and switches to it; returns once the live processor
+     * (now writing the rebuilt collections) has caught up. On a timeout or failure the rebuild is dropped and the
+     * live read model stays as it was.
+     */
     public ProjectionStatusView replay(String name, Duration timeout) throws TimeoutException, InterruptedException {
-        TrackingEventProcessor processor = processor(name);
-        if (!processor.supportsReset()) {
+        TrackingEventProcessor live = processor(name);
+        if (!live.supportsReset()) {
             throw new NotReplayableException(name);
         }
-        long head = headPosition();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        RebuildableProjection projection = rebuildable(name).orElseThrow(() -> new RebuildRefusedException(
+                "'" + name + "' declares no rebuild (its service's AxonModule lists none under that name)"));
         long deadline = System.nanoTime() + timeout.toNanos();
+        awaitClaim(live, name);
+        long head = headPosition();
+        int segments = segments(projection);
+        ProjectionRebuild rebuild = rebuilds.begin(name, () -> ProjectionRebuild.start(axon, projection, live,
+                mongo.getDatabase(database), segments, replayBatchSize, head));
+        boolean handedOver = false;
+        try {
+            while (!rebuild.reachedTarget()) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("Rebuild of " + name + " did not catch up within " + timeout);
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            rebuild.handOver(this::headPosition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
+                    .plus(POLL));
+            handedOver = true;
+        } finally {
+            if (!handedOver) {
+                rebuild.abandon();
+            }
+            rebuilds.end(name);
+        }
         while (!hasCaughtUp(status(name), head)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("Replay of " + name + " did not catch up within " + timeout);
+                throw new TimeoutException("Projection " + name + " did not resume within " + timeout);
             }
             Thread.sleep(POLL.toMillis());
         }
         return status(name);
+    }
+
+    /** How many segments rebuild projection {@code name}: as many as configured, where the projection allows. */
+    public int rebuildSegments(String name) {
+        return rebuildable(name).map(this::segments).orElse(1);
+    }
+
+    private int segments(RebuildableProjection projection) {
+        return Math.max(1, Math.min(projection.maxSegments(), replaySegments));
+    }
+
+    private Optional<RebuildableProjection> rebuildable(String name) {
+        return modules.stream()
+                .flatMap(module -> module.rebuildableProjections().stream())
+                .filter(projection -> projection.name().equals(name))
+                .findFirst();
+    }
+
+    /** A rebuild hands over to the live processor of this node, so this node must be the one processing it. */
+    private static void awaitClaim(TrackingEventProcessor live, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (live.processingStatus().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new RebuildRefusedException("'" + name + "' is processed by another node (or not at all); "
+                        + "rebuild it there");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
     }
 
     /**

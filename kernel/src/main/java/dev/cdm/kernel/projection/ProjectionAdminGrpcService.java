@@ -46,11 +46,12 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
             response.onNext(ReplayProjectionResponse.newBuilder()
                     .setStatus(toProto(status))
                     .setDurationMillis(Duration.ofNanos(System.nanoTime() - start).toMillis())
+                    .setSegments(admin.rebuildSegments(request.getName()))
                     .build());
             response.onCompleted();
         } catch (UnknownProjectionException e) {
             response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-        } catch (NotReplayableException e) {
+        } catch (NotReplayableException | RebuildRefusedException e) {
             response.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
         } catch (TimeoutException e) {
             response.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage()).asRuntimeException());
@@ -79,7 +80,15 @@ public class ProjectionAdminGrpcService extends ProjectionAdminServiceGrpc.Proje
     }
 
     private static ProjectionStatus toProto(ProjectionStatusView view) {
-        return ProjectionStatus.newBuilder()
+        ProjectionStatus.Builder status = ProjectionStatus.newBuilder();
+        if (view.rebuild() != null) {
+            status.setRebuild(dev.cdm.proto.v1.RebuildProgress.newBuilder()
+                    .setSegments(view.rebuild().segments())
+                    .setPosition(view.rebuild().position())
+                    .setTargetPosition(view.rebuild().target())
+                    .setElapsedMillis(view.rebuild().elapsed().toMillis()));
+        }
+        return status
                 .setName(view.name())
                 .setService(view.service())
                 .setRunning(view.running())

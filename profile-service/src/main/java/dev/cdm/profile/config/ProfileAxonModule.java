@@ -2,6 +2,7 @@ package dev.cdm.profile.config;
 
 import dev.cdm.kernel.axon.AxonModule;
 import dev.cdm.kernel.crypto.SuppressionKeys;
+import dev.cdm.kernel.projection.RebuildableProjection;
 import dev.cdm.profile.activity.ActivityRecorder;
 import dev.cdm.profile.activity.PendingActivityMatcher;
 import dev.cdm.profile.activity.PendingActivityRepository;
@@ -13,6 +14,7 @@ import dev.cdm.profile.query.ProfileViewProjection;
 import dev.cdm.profile.query.ProfileViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -59,5 +61,19 @@ class ProfileAxonModule implements AxonModule {
                 identityPolicy.maxBlockSize()));
         configurer.eventProcessing().registerEventHandler(c -> new PendingActivityMatcher(pendingActivities,
                 activityRecorder, identifierKeys));
+    }
+
+    /**
+     * The profile view may be rebuilt by several segments: each profile document is written by its own events only,
+     * and lookup lists change by set operations. The match index routes a record from one profile to another on a
+     * merge or split, so it is rebuilt in event order.
+     */
+    @Override
+    public List<RebuildableProjection> rebuildableProjections() {
+        return List.of(
+                new RebuildableProjection(ProfileViewProjection.NAME, ProfileViewRepository.COLLECTIONS,
+                        Integer.MAX_VALUE, c -> new ProfileViewProjection(repository.rebuilding())),
+                RebuildableProjection.sequential(IdentityIndexProjection.NAME, IdentityIndexRepository.COLLECTIONS,
+                        c -> new IdentityIndexProjection(identityIndex.rebuilding(), identityPolicy.maxBlockSize())));
     }
 }

@@ -12,6 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.projection.DocumentBatch;
 import dev.cdm.kernel.projection.KeyListBatch;
+import dev.cdm.kernel.projection.ReadModelStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -38,8 +39,9 @@ public class IdentityIndexRepository {
     static final String BLOCKS = "identity_blocks";
     static final String PROFILES = "identity_profiles";
     static final String RECORDS = "identity_records";
+    public static final List<String> COLLECTIONS = List.of(BLOCKS, PROFILES, RECORDS);
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
 
     @Inject
     IdentityIndexRepository(MongoClient mongo, @ConfigProperty(name = "cdm.mongodb.database") String database) {
@@ -47,7 +49,16 @@ public class IdentityIndexRepository {
     }
 
     IdentityIndexRepository(MongoDatabase database) {
-        this.database = database;
+        this(ReadModelStore.live(database));
+    }
+
+    private IdentityIndexRepository(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public IdentityIndexRepository rebuilding() {
+        return new IdentityIndexRepository(store.rebuild());
     }
 
     public Optional<IndexedProfile> profile(String profileId) {
@@ -147,14 +158,14 @@ public class IdentityIndexRepository {
     }
 
     private MongoCollection<Document> blocks() {
-        return database.getCollection(BLOCKS);
+        return store.collection(BLOCKS);
     }
 
     private MongoCollection<Document> profiles() {
-        return database.getCollection(PROFILES);
+        return store.collection(PROFILES);
     }
 
     private MongoCollection<Document> records() {
-        return database.getCollection(RECORDS);
+        return store.collection(RECORDS);
     }
 }

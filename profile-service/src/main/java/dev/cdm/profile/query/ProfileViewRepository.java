@@ -8,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.cdm.kernel.projection.DocumentBatch;
 import dev.cdm.kernel.projection.KeyListBatch;
+import dev.cdm.kernel.projection.ReadModelStore;
 import dev.cdm.profile.api.ProfileView;
 import dev.cdm.profile.golden.Survivorship;
 import io.quarkus.runtime.StartupEvent;
@@ -34,8 +35,9 @@ public class ProfileViewRepository {
 
     static final String PROFILES = "profiles";
     static final String LOOKUP = "profile_lookup";
+    public static final List<String> COLLECTIONS = List.of(PROFILES, LOOKUP);
 
-    private final MongoDatabase database;
+    private final ReadModelStore store;
     private final Survivorship survivorship;
 
     @Inject
@@ -45,8 +47,17 @@ public class ProfileViewRepository {
     }
 
     ProfileViewRepository(MongoDatabase database, Survivorship survivorship) {
-        this.database = database;
+        this(ReadModelStore.live(database), survivorship);
+    }
+
+    private ProfileViewRepository(ReadModelStore store, Survivorship survivorship) {
+        this.store = store;
         this.survivorship = survivorship;
+    }
+
+    /** The same read model in the collections a rebuild fills. */
+    public ProfileViewRepository rebuilding() {
+        return new ProfileViewRepository(store.rebuild(), survivorship);
     }
 
     void createIndexes(@Observes StartupEvent started) {
@@ -115,10 +126,10 @@ public class ProfileViewRepository {
     }
 
     private MongoCollection<Document> profiles() {
-        return database.getCollection(PROFILES);
+        return store.collection(PROFILES);
     }
 
     private MongoCollection<Document> lookup() {
-        return database.getCollection(LOOKUP);
+        return store.collection(LOOKUP);
     }
 }

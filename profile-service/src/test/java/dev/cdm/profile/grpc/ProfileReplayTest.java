@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
 import dev.cdm.proto.v1.ProjectionAdminServiceGrpc;
@@ -23,6 +24,13 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +82,82 @@ class ProfileReplayTest {
             assertThat(indexBefore.get(2)).hasSizeGreaterThanOrEqualTo(20);
             assertThat(List.of(dump("identity_blocks"), dump("identity_profiles"), dump("identity_records")))
                     .isEqualTo(indexBefore);
+        }
+    }
+
+    /**
+     * Blue/green: while profile-view is rebuilt, reads of existing profiles keep answering and records keep coming
+     * in; afterwards the view maintained live (which took those records) equals one rebuilt from the history, and no
+     * rebuild collection is left.
+     */
+    @Test
+    void replay_servesWhileItRebuilds_andLeavesTheViewThatARebuildFromTheHistoryGives() throws Exception {
+        try (GrpcTestChannel channel = GrpcTestChannel.to(url)) {
+            ProfileServiceGrpc.ProfileServiceBlockingStub profiles = ProfileServiceGrpc.newBlockingStub(channel.as("admin"));
+            ProjectionAdminServiceGrpc.ProjectionAdminServiceBlockingStub admin =
+                    ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"));
+            List<String> existing = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                existing.add(profiles.registerSourceRecord(ProfileGrpcServiceTest.request("bluegreen", "before-" + i,
+                        PersonFields.newBuilder().setLastName("Before" + i).setEmail("before" + i + "@example.org")
+                                .build())).getProfileId());
+            }
+            admin.awaitProjections(AwaitProjectionsRequest.getDefaultInstance());
+
+            AtomicBoolean rebuilding = new AtomicBoolean(true);
+            AtomicInteger reads = new AtomicInteger();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            List<String> writtenDuring = new CopyOnWriteArrayList<>();
+            ExecutorService serving = Executors.newFixedThreadPool(2);
+            Future<?> reader = serving.submit(() -> {
+                for (int n = 0; rebuilding.get(); n++) {
+                    try {
+                        profiles.getProfile(Reads.get(existing.get(n % existing.size())));
+                        reads.incrementAndGet();
+                    } catch (StatusRuntimeException e) {
+                        failures.add("read: " + e.getStatus());
+                    }
+                }
+            });
+            Future<?> writer = serving.submit(() -> {
+                for (int n = 0; rebuilding.get(); n++) {
+                    try {
+                        writtenDuring.add(profiles.registerSourceRecord(ProfileGrpcServiceTest.request("bluegreen",
+                                "during-" + n, PersonFields.newBuilder().setLastName("During" + n)
+                                        .setEmail("during" + n + "@example.org").build())).getProfileId());
+                    } catch (StatusRuntimeException e) {
+                        failures.add("write: " + e.getStatus());
+                    }
+                }
+            });
+            ReplayProjectionResponse replay;
+            try {
+                replay = admin.replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
+            } finally {
+                rebuilding.set(false);
+                reader.get(30, TimeUnit.SECONDS);
+                writer.get(30, TimeUnit.SECONDS);
+                serving.shutdown();
+            }
+
+            assertThat(failures).isEmpty();
+            assertThat(reads.get()).isPositive();
+            assertThat(replay.getSegments()).isEqualTo(2);
+            assertThat(replay.getStatus().hasRebuild()).isFalse();
+            admin.awaitProjections(AwaitProjectionsRequest.getDefaultInstance());
+            for (String id : writtenDuring) {
+                assertThat(profiles.getProfile(Reads.get(id)).getProfileId()).isEqualTo(id);
+            }
+            List<Document> profilesLive = dump("profiles");
+            List<Document> lookupsLive = dump("profile_lookup");
+            assertThat(profilesLive).hasSizeGreaterThanOrEqualTo(150 + writtenDuring.size());
+
+            admin.replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
+
+            assertThat(dump("profiles")).isEqualTo(profilesLive);
+            assertThat(dump("profile_lookup")).isEqualTo(lookupsLive);
+            assertThat(mongo.getDatabase("cdm-profile").listCollectionNames().into(new ArrayList<>()))
+                    .noneMatch(name -> name.endsWith("__rebuild"));
         }
     }
 
