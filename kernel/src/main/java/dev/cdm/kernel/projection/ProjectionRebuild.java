@@ -174,12 +174,17 @@ final class ProjectionRebuild {
                 .min().orElse(-1);
     }
 
-    /** The lower bound of the rebuild's segment tokens: every event before it is in the rebuilt collections. */
+    /**
+     * The lower bound of the rebuild's segment tokens: every event before it is in the rebuilt collections. Axon
+     * starts a new processor with a replay token (so that handlers disallowing replay skip the history); its own
+     * {@code lowerBound} keeps the other token's position, so the positions are unwrapped and bounded here, and the
+     * live processor resumes with a plain token (it is not replaying).
+     */
     private TrackingToken rebuiltPosition() {
         TrackingToken lowest = null;
         boolean first = true;
         for (int segment : tokens.fetchSegments(rebuildName(name()))) {
-            TrackingToken token = tokens.fetchToken(rebuildName(name()), segment);
+            TrackingToken token = WrappedToken.unwrapLowerBound(tokens.fetchToken(rebuildName(name()), segment));
             lowest = first ? token : lowest == null || token == null ? null : lowest.lowerBound(token);
             first = false;
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import dev.cdm.kernel.projection.KeyListBatch;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
@@ -161,8 +162,17 @@ class ProfileReplayTest {
         }
     }
 
+    /**
+     * The documents of {@code collection} by id. A lookup list is a set: segments rebuilding in parallel add a key's
+     * profiles in another order than the live processor did, so its ids are compared sorted.
+     */
     private List<Document> dump(String collection) {
         MongoDatabase database = mongo.getDatabase("cdm-profile");
-        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        List<Document> documents = database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
+        documents.stream().filter(doc -> doc.get(KeyListBatch.IDS) instanceof List<?>)
+                .forEach(doc -> doc.put(KeyListBatch.IDS,
+                        doc.getList(KeyListBatch.IDS, String.class).stream().sorted().toList()));
+        return documents;
     }
 }
