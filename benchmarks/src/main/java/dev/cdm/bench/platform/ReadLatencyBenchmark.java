@@ -72,6 +72,11 @@ public final class ReadLatencyBenchmark implements Callable<Integer> {
             description = "Reads before the measurement, not counted. Default: ${DEFAULT-VALUE}.")
     int warmupSeconds;
 
+    @Option(names = "--service-java-option",
+            description = "An option added to every service JVM and the stores JVM (repeatable), e.g. "
+                    + "-XX:StartFlightRecording=filename=DIR/ to profile the run.")
+    List<String> serviceJavaOptions = new ArrayList<>();
+
     @Mixin
     RunOptions run;
 
@@ -81,7 +86,7 @@ public final class ReadLatencyBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException("--profiles, --callers and --seconds must be positive");
         }
         try (PlatformSession session = PlatformSession.start(run.workDir, run.keepData, "reads",
-                ReadLatencyBenchmark::progress)) {
+                serviceJavaOptions, ReadLatencyBenchmark::progress)) {
             CliRun imported = session.importPeople(profiles, 5).run();
             progress(String.format(Locale.ROOT, "imported in %.1f s", imported.seconds()));
             Path links = session.dataDir().resolve("links.csv");

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.config.Configuration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes the audit trail of reads into the event store, before the read is answered, so no read of personal data
@@ -29,6 +30,8 @@ import org.axonframework.config.Configuration;
  * {@link PersonalDataReadEvent} per decided read of a profile, a {@link ConsentsReadEvent} per read of a subject's
  * consents, a {@link RecordsReadEvent} per listing of rejects or export of links. Which fields come back in clear or
  * masked follows from the reader's roles and the access policy, as the reading service's masking applies them.
+ * The entries of concurrent reads are committed together ({@link AuditGroupCommit}); each read still waits for the
+ * commit holding its own.
  */
 @ApplicationScoped
 public class AccessAuditTrail {
@@ -37,13 +40,14 @@ public class AccessAuditTrail {
     static final List<String> PERSON_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
 
     private final AccessPolicy policy;
-    private final Configuration axon;
+    private final AuditGroupCommit appends;
     private final Clock clock;
 
     @Inject
-    AccessAuditTrail(AccessPolicy policy, Configuration axon, Clock clock) {
+    AccessAuditTrail(AccessPolicy policy, Configuration axon, Clock clock,
+                     @ConfigProperty(name = "cdm.audit.group-commit.max-events", defaultValue = "500") int maxEvents) {
         this.policy = policy;
-        this.axon = axon;
+        this.appends = new AuditGroupCommit(events -> axon.eventGateway().publish(events), maxEvents);
         this.clock = clock;
     }
 
@@ -75,21 +79,21 @@ public class AccessAuditTrail {
                     decision.allowed() ? List.copyOf(new TreeSet<>(withheld)) : List.of(),
                     policy.version(), now));
         }
-        axon.eventGateway().publish(events);
+        appends.append(events);
     }
 
     /** A read of the subject's consent decisions (now, or as of {@code asOf}) by the current caller. */
     public void recordConsentsRead(String subjectId, String governingSubjectId, Instant asOf) {
         Caller caller = Caller.current().orElse(null);
-        axon.eventGateway().publish(new ConsentsReadEvent(subjectId, governingSubjectId, person(caller), via(caller),
-                asOf, clock.instant()));
+        appends.append(List.of(new ConsentsReadEvent(subjectId, governingSubjectId, person(caller), via(caller),
+                asOf, clock.instant())));
     }
 
     /** A check of whether the subject's consents allow {@code purpose} on {@code channel}, by the current caller. */
     public void recordConsentCheck(String subjectId, String governingSubjectId, String purpose, String channel) {
         Caller caller = Caller.current().orElse(null);
-        axon.eventGateway().publish(new ConsentCheckedEvent(subjectId, governingSubjectId, person(caller),
-                via(caller), purpose, channel, clock.instant()));
+        appends.append(List.of(new ConsentCheckedEvent(subjectId, governingSubjectId, person(caller),
+                via(caller), purpose, channel, clock.instant())));
     }
 
     /**
@@ -100,8 +104,8 @@ public class AccessAuditTrail {
         Caller caller = Caller.current().orElse(null);
         // the service read the records itself: the person's roles, not the service's, decided what they saw
         boolean inClear = caller != null && policy.readsPersonalData(caller.personRoles());
-        axon.eventGateway().publish(new RecordsReadEvent(data, person(caller), via(caller), records,
-                inClear ? fields : List.of(), inClear ? List.of() : fields, policy.version(), clock.instant()));
+        appends.append(List.of(new RecordsReadEvent(data, person(caller), via(caller), records,
+                inClear ? fields : List.of(), inClear ? List.of() : fields, policy.version(), clock.instant())));
     }
 
     private static String person(Caller caller) {
