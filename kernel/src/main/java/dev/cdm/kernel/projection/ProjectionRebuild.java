@@ -4,10 +4,8 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -219,11 +217,7 @@ final class ProjectionRebuild {
     }
 
     private static void deleteTokens(TokenStore tokens, String processor) {
-        List<Integer> segments = new ArrayList<>();
         for (int segment : tokens.fetchSegments(processor)) {
-            segments.add(segment);
-        }
-        for (int segment : segments) {
             // claiming first: only the owner may delete, and a claim held elsewhere means a rebuild runs there
             tokens.fetchToken(processor, segment);
             tokens.deleteToken(processor, segment);
