@@ -24,6 +24,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,14 +91,23 @@ class AnalyticsAccessTest {
     }
 
     @Test
-    void aTamperedToken_isUnauthenticated() {
-        String[] parts = TestTokens.of("analyst").split("\\.");
-        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
-        signature[signature.length / 2] ^= 0x5a;
-        String tampered = parts[0] + "." + parts[1] + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    void aTokenSentAgain_isAnsweredFromTheTokensAlreadyVerified_andATamperedCopyIsNot() {
+        String token = TestTokens.of("analyst");
+        counts(connection.withToken(token));
+        double hitsBefore = verifiedTokenLookups("hit");
 
-        assertThat(refusal(connection.withToken(tampered)).getStatus().getCode())
+        counts(connection.withToken(token));
+        assertThat(verifiedTokenLookups("hit")).isEqualTo(hitsBefore + 1);
+
+        double missesBefore = verifiedTokenLookups("miss");
+        assertThat(refusal(connection.withToken(withSignatureFlipped(token))).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(verifiedTokenLookups("miss")).isEqualTo(missesBefore + 1);
+    }
+
+    @Test
+    void aTamperedToken_isUnauthenticated() {
+        assertThat(refusal(connection.withToken(withSignatureFlipped(TestTokens.of("analyst")))).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
@@ -155,6 +166,21 @@ class AnalyticsAccessTest {
 
     private static dev.cdm.proto.v1.ProfileCounts counts(Channel channel) {
         return AnalyticsServiceGrpc.newBlockingStub(channel).getProfileCounts(GetProfileCountsRequest.getDefaultInstance());
+    }
+
+    private static String withSignatureFlipped(String token) {
+        String[] parts = token.split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x5a;
+        return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
+    /** cache_gets_total of the verified-token cache (/q/metrics), for result hit or miss. */
+    private static double verifiedTokenLookups(String result) {
+        Matcher line = Pattern.compile("^cache_gets_total\\{(?=[^}]*cache=\"cdm.verified-tokens\")(?=[^}]*result=\""
+                + result + "\")[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(given().get("/q/metrics").asString());
+        assertThat(line.find()).as("cache_gets_total of cdm.verified-tokens, " + result).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private static StatusRuntimeException refusal(Channel channel) {

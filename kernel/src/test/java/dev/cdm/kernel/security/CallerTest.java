@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
@@ -78,26 +77,7 @@ class CallerTest {
     }
 
     private static QuarkusSecurityIdentity identity(String name, String authorizedParty) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new Token(name, Map.of("azp", authorizedParty)))
+        return QuarkusSecurityIdentity.builder().setPrincipal(new VerifiedJwt(name, Map.of("azp", authorizedParty)))
                 .addRole("ingest-writer").build();
-    }
-
-    /** A verified token as quarkus-oidc hands it over: only its name and claims matter here. */
-    private record Token(String name, Map<String, Object> claims) implements JsonWebToken {
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public Set<String> getClaimNames() {
-            return claims.keySet();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getClaim(String claimName) {
-            return (T) claims.get(claimName);
-        }
     }
 }
