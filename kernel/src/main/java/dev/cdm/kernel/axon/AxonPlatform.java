@@ -57,6 +57,8 @@ public class AxonPlatform {
                  @ConfigProperty(name = "cdm.axon.node-id") java.util.Optional<String> nodeId,
                  @ConfigProperty(name = "cdm.axon.fetch-delay-millis", defaultValue = "50") long fetchDelayMillis,
                  @ConfigProperty(name = "cdm.erasure.projection-wait", defaultValue = "30s") Duration projectionWait,
+                 @ConfigProperty(name = "cdm.axon.token-write-interval", defaultValue = "1s")
+                 Duration tokenWriteInterval,
                  @ConfigProperty(name = "cdm.crypto.reads-personal-data", defaultValue = "true")
                  boolean readsPersonalData) {
         EventSchema schema = EventSchema.builder().build();
@@ -101,11 +103,11 @@ public class AxonPlatform {
         EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
         configurer.eventProcessing()
                 .usingTrackingEventProcessors()
-                .registerTokenStore(c -> MongoTokenStore.builder()
+                .registerTokenStore(c -> new CoalescingTokenStore(MongoTokenStore.builder()
                         .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build())
                         .serializer(serializer)
                         .nodeId(nodeId.orElse(serviceName + "@" + hostName()))
-                        .build())
+                        .build(), tokenWriteInterval))
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(batchSize))
