@@ -14,9 +14,12 @@ import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -42,7 +45,7 @@ class DataKeyPrefetchingStorageEngineTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = EmbeddedPostgres.builder().setPgBinaryResolver(DataKeyPrefetchingStorageEngineTest::binaries).start();
         dataSource = postgres.getPostgresDatabase();
         EventStoreSchema.ensure(dataSource, EventSchema.builder().build());
         JdbcDataKeyRepository.ensureSchema(dataSource);
@@ -51,6 +54,17 @@ class DataKeyPrefetchingStorageEngineTest {
                 new GenericDomainEventMessage<>("CustomerProfile", "p-" + i, 0, linked(i))).toList();
         engine(StableTypeSerializer.create(keys)).appendEvents(events);
         keys.destroy(List.of(DataSubjects.of(record(7))));
+    }
+
+    // In a reactor build the classpath also holds embedded-stores' jar, whose manifest Class-Path (for `cdm up`)
+    // lists the same binaries again; zonky's own resolver refuses two copies, so this takes the first.
+    private static InputStream binaries(String system, String architecture) throws IOException {
+        String name = ("postgres-" + system + "-" + architecture + ".txz").toLowerCase(Locale.ROOT);
+        URL binaries = DataKeyPrefetchingStorageEngineTest.class.getClassLoader().getResource(name);
+        if (binaries == null) {
+            throw new IOException("No PostgreSQL binaries " + name + " on the test classpath");
+        }
+        return binaries.openStream();
     }
 
     @AfterAll
