@@ -16,6 +16,7 @@ import dev.cdm.bench.eventstore.Reader.ReadResult;
 import dev.cdm.bench.report.JsonReport;
 import dev.cdm.bench.report.Machine;
 import dev.cdm.bench.report.Numbers;
+import dev.cdm.kernel.axon.DataKeyPrefetchingStorageEngine;
 import dev.cdm.kernel.axon.EventUpcasters;
 import dev.cdm.kernel.axon.StableTypeSerializer;
 import dev.cdm.kernel.crypto.DataKeys;
@@ -227,17 +228,19 @@ public final class ReplayBenchmark implements Callable<Integer> {
         }
     }
 
-    /** As AxonPlatform builds it (personal data sealed, the upcasters), on the given connections. */
+    /**
+     * As AxonPlatform builds it (personal data sealed, each fetched page's data keys fetched together, the
+     * upcasters), on the given connections.
+     */
     private static JdbcEventStorageEngine engine(ConnectionProvider connections, TransactionManager transactions,
                                                  Serializer serializer) {
-        return JdbcEventStorageEngine.builder()
+        return new DataKeyPrefetchingStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(EventUpcasters.all()))
-                .schema(EventSchema.builder().build())
-                .build();
+                .schema(EventSchema.builder().build()));
     }
 
     static void progress(String message) {

@@ -31,7 +31,7 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
                 "checked");
         TextTable where = new TextTable("Where the time goes (thread-seconds, summed over the segments' threads)",
                 "events", "segments", "thread s", "deserialize", "in handlers", "MongoDB reads", "MongoDB writes",
-                "handler CPU", "outside", "bulk writes");
+                "handler CPU", "outside", "bulk writes", "key queries (page+single)", "key query s");
         for (StoreResult store : stores) {
             ReadResult read = store.readPass();
             for (ReplayRun.Result replay : store.replays()) {
@@ -45,16 +45,20 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
                         share(t.deserializeNanos(), threadNanos), share(t.handlerNanos(), threadNanos),
                         share(t.readNanos(), threadNanos), share(t.writeNanos(), threadNanos),
                         share(t.handlerCpuNanos(), threadNanos), share(replay.outsideHandlerNanos(), threadNanos),
-                        grouped(t.writes()));
+                        grouped(t.writes()), grouped(t.keyQueries().pages()) + "+" + grouped(t.keyQueries().singles()),
+                        seconds(t.keyQueries().nanos()));
             }
         }
         rates.print(out);
         where.print(out);
         out.println("plain read: one readEvents(null, mayBlock=false) pass on one thread, every payload and its "
-                + "metadata deserialized, personal data opened with data keys fetched as needed (cold cache); "
+                + "metadata deserialized, personal data opened with data keys fetched with each page of events "
+                + "(cold cache); "
                 + "warm-key read: the same pass again with every key cached");
         out.println("deserialize = the payload and metadata of each event handled (personal data opened with the "
                 + "subject's data key, fetched from PostgreSQL on a cache miss)");
+        out.println("key queries = the data-key queries of the replay's threads: a fetched page's keys together "
+                + "(part of 'outside'), or one key on a cache miss (part of 'deserialize'); key query s = their time");
         out.println("in handlers = MongoDB reads (incl. decoding to views) + MongoDB writes (bulk) + handler CPU "
                 + "(fold, lookup-key diff, document encoding); outside = the processor fetching event rows, storing "
                 + "tokens, waiting");
@@ -102,6 +106,9 @@ record ReplayReport(Machine machine, Settings settings, List<StoreResult> stores
             replay.put("mongoReads", r.times().reads());
             replay.put("mongoWrites", r.times().writes());
             replay.put("outsideNanos", r.outsideHandlerNanos());
+            replay.put("keyQueryNanos", r.times().keyQueries().nanos());
+            replay.put("pageKeyQueries", r.times().keyQueries().pages());
+            replay.put("singleKeyQueries", r.times().keyQueries().singles());
             return replay;
         }).toList());
         return json;

@@ -2,6 +2,7 @@ package dev.cdm.bench.replay;
 
 import com.mongodb.client.MongoClient;
 import dev.cdm.bench.Deadline;
+import dev.cdm.kernel.axon.DataKeyPrefetchingStorageEngine;
 import dev.cdm.kernel.axon.EventUpcasters;
 import dev.cdm.profile.query.ProfileViewAccess;
 import dev.cdm.profile.query.ProfileViewProjection;
@@ -25,7 +26,7 @@ import org.axonframework.serialization.Serializer;
 
 /**
  * One replay: the real profile-view projection in a fresh Axon configuration (as AxonPlatform builds it: the stable
- * serializer, the upcasters, no transaction manager, tokens in MongoDB, a tracking processor of {@code batchSize})
+ * serializer, the event store that fetches each page's data keys together, the upcasters, no transaction manager, tokens in MongoDB, a tracking processor of {@code batchSize})
  * with {@code segments} segments and as many threads, from an empty read model until every segment has reached the
  * event store's head.
  */
@@ -50,7 +51,7 @@ final class ReplayRun {
         ProfileViewAccess.reset(repository);
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (ThreadConnections connections = stores.connections()) {
-            Serializer serializer = stores.serializer(connections);
+            Serializer serializer = stores.serializer(connections, times);
             Configuration configuration = configure(serializer, connections, database, segments,
                     new ProfileViewProjection(repository), times, failure).buildConfiguration();
             long start = System.nanoTime();
@@ -77,14 +78,13 @@ final class ReplayRun {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
                 .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(JdbcEventStorageEngine.builder()
+                        .storageEngine(new DataKeyPrefetchingStorageEngine(JdbcEventStorageEngine.builder()
                                 .connectionProvider(connections)
                                 .transactionManager(NoTransactionManager.INSTANCE)
                                 .eventSerializer(serializer)
                                 .snapshotSerializer(serializer)
                                 .upcasterChain(c.upcasterChain())
-                                .schema(schema)
-                                .build())
+                                .schema(schema)))
                         .build());
         EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
         MessageHandlerInterceptor<EventMessage<?>> timing = (unitOfWork, chain) -> {

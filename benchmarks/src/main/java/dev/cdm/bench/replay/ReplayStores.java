@@ -27,6 +27,12 @@ record ReplayStores(DataSource eventStore, MasterKey masterKey, MongoClient mong
         return StableTypeSerializer.create(dataKeys(keys));
     }
 
+    /** {@link #serializer(DataSource)}, its key queries timed into {@code times}. */
+    Serializer serializer(DataSource keys, ReadModelTimes times) {
+        return StableTypeSerializer.create(new DataKeys(new TimedKeyRepository(
+                new JdbcDataKeyRepository(keys, JdbcDataKeyRepository.AUTO_COMMIT), times), masterKey, KEY_CACHE));
+    }
+
     /** Data keys in the event store's database, cached as the services cache them. */
     DataKeys dataKeys(DataSource keys) {
         return new DataKeys(new JdbcDataKeyRepository(keys, JdbcDataKeyRepository.AUTO_COMMIT), masterKey,

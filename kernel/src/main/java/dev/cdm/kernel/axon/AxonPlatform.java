@@ -83,7 +83,8 @@ public class AxonPlatform {
                         // work's own transaction (a batch joining it) wakes nobody, so this bounds its visibility
                         .fetchDelay(fetchDelayMillis)
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
-                        .storageEngine(JdbcEventStorageEngine.builder()
+                        // with each page of events it reads, it fetches their data keys in one query
+                        .storageEngine(new DataKeyPrefetchingStorageEngine(JdbcEventStorageEngine.builder()
                         .connectionProvider(eventStoreDataSource::getConnection)
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
@@ -95,8 +96,7 @@ public class AxonPlatform {
                         // PostgreSQL's unique violation: a second first event of an aggregate is then an
                         // AggregateStreamCreationException (and a later one a ConcurrencyException), which
                         // callers can tell from a failing store
-                        .persistenceExceptionResolver(new SQLStateResolver("23505"))
-                        .build())
+                        .persistenceExceptionResolver(new SQLStateResolver("23505"))))
                         .build());
         // older revisions of stored events become current ones before anything reads them (aggregates, projections,
         // history): the upcaster chain of the event store above

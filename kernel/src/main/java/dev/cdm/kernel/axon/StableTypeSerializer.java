@@ -8,6 +8,8 @@ import dev.cdm.kernel.crypto.DataKeys;
 import dev.cdm.kernel.crypto.PersonalDataSealer;
 import dev.cdm.kernel.events.CdmEventTypes;
 import dev.cdm.kernel.events.EventType;
+import java.util.List;
+import org.axonframework.eventhandling.EventData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -68,6 +70,18 @@ public final class StableTypeSerializer extends JacksonSerializer {
         JsonNode tree = JsonNode.class.equals(serializedObject.getContentType()) ? stored.deepCopy() : stored;
         return super.deserialize(new SimpleSerializedObject<>(sealer.open(tree, type), JsonNode.class,
                 serializedObject.getType()));
+    }
+
+    /**
+     * Fetches together the data keys that deserializing these stored events will ask for: one key query for a page
+     * of events instead of one per data subject (see {@link DataKeyPrefetchingStorageEngine}).
+     */
+    public void prefetchKeys(List<? extends EventData<?>> events) {
+        sealer.prefetchKeys(events.stream()
+                .map(EventData::getPayload)
+                .filter(payload -> sealer.concerns(classForType(payload.getType())))
+                .map(payload -> getConverter().convert(payload, byte[].class).getData())
+                .toList());
     }
 
     @Override

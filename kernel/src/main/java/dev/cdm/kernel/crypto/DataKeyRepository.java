@@ -17,6 +17,9 @@ public interface DataKeyRepository {
     /** The key with this id; empty when it was destroyed (or never existed). */
     Optional<StoredKey> find(String keyId);
 
+    /** The keys with these ids that are not destroyed, by id, in one round trip; the others are left out. */
+    Map<String, StoredKey> findAll(Collection<String> keyIds);
+
     /** Destroys the live keys of these subjects for good and returns the ids of the keys destroyed. */
     List<String> destroy(Collection<String> subjects);
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,6 +29,8 @@ public final class DataKeys {
     private final MasterKey masterKey;
     private final Cache<String, SubjectKey> bySubject;
     private final Cache<String, Optional<SubjectKey>> byId;
+    /** Counts the erasures this process has learned of, so that a {@link #preload} overlapping one keeps nothing. */
+    private final AtomicLong erasuresLearned = new AtomicLong();
 
     public DataKeys(DataKeyRepository repository, MasterKey masterKey, Duration cacheExpiry) {
         this.repository = repository;
@@ -60,6 +63,32 @@ public final class DataKeys {
         return byId.get(keyId, id -> repository.find(id).map(this::unwrap));
     }
 
+    /**
+     * Fetches together, in one query, the keys with these ids that are not cached yet, so that opening many events
+     * (a replay) does not fetch them one by one. Each is then cached as {@link #key} would cache it: a destroyed or
+     * unknown key as absent. A key that this master key cannot unwrap is left out, for {@link #key} to report.
+     */
+    public void preload(Collection<String> keyIds) {
+        List<String> missing = keyIds.stream().distinct().filter(id -> byId.getIfPresent(id) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        long erasures = erasuresLearned.get();
+        Map<String, StoredKey> found = repository.findAll(missing);
+        for (String keyId : missing) {
+            StoredKey stored = found.get(keyId);
+            if (stored == null) {
+                byId.asMap().putIfAbsent(keyId, Optional.empty());
+            } else if (stored.masterKeyId().equals(masterKey.id())) {
+                byId.asMap().putIfAbsent(keyId, Optional.of(unwrap(stored)));
+            }
+        }
+        if (erasuresLearned.get() != erasures) {
+            // an erasure was learned of while the keys were read: a key read live may be destroyed by now
+            byId.invalidateAll(missing);
+        }
+    }
+
     /** Destroys every key of these subjects, in this process's cache too, and returns the ids destroyed. */
     public List<String> destroy(Collection<String> subjects) {
         List<String> destroyed = repository.destroy(subjects);
@@ -69,6 +98,7 @@ public final class DataKeys {
 
     /** Drops cached keys of an erasure that another process carried out. */
     public void forget(Collection<String> subjects, Collection<String> keyIds) {
+        erasuresLearned.incrementAndGet(); // before the invalidation: see preload
         bySubject.invalidateAll(subjects);
         byId.invalidateAll(keyIds);
     }

@@ -40,6 +40,18 @@ public final class InMemoryDataKeyRepository implements DataKeyRepository {
     }
 
     @Override
+    public Map<String, StoredKey> findAll(Collection<String> keyIds) {
+        Map<String, StoredKey> found = new HashMap<>();
+        for (String keyId : keyIds) {
+            StoredKey key = byId.get(keyId);
+            if (key != null) {
+                found.put(keyId, key);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public List<String> destroy(Collection<String> subjects) {
         List<String> destroyed = new ArrayList<>();
         for (String subject : subjects) {

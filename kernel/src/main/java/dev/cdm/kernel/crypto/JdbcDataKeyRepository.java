@@ -126,6 +126,28 @@ public final class JdbcDataKeyRepository implements DataKeyRepository {
     }
 
     @Override
+    public Map<String, StoredKey> findAll(Collection<String> keyIds) {
+        if (keyIds.isEmpty()) {
+            return Map.of();
+        }
+        return inOwnTransaction(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT key_id, subject, master_key_id,"
+                         + " wrapped_key FROM cdm_data_keys WHERE key_id = ANY (?) AND destroyed_at IS NULL")) {
+                select.setArray(1, connection.createArrayOf("varchar", keyIds.toArray()));
+                Map<String, StoredKey> found = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), new StoredKey(rows.getString(1), rows.getString(2),
+                                rows.getString(3), rows.getBytes(4)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
     public List<String> destroy(Collection<String> subjects) {
         List<String> destroyed = inOwnTransaction(() -> {
             try (Connection connection = dataSource.getConnection();

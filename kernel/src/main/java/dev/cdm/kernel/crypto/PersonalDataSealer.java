@@ -1,5 +1,7 @@
 package dev.cdm.kernel.crypto;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +17,14 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -67,6 +72,41 @@ public final class PersonalDataSealer {
     public JsonNode open(JsonNode tree, Class<?> type) {
         walk(tree, shapeOf(mapper.constructType(type)), null, false);
         return tree;
+    }
+
+    /**
+     * Fetches in one query the keys that opening these stored trees (JSON as {@link #seal} left them) will ask for,
+     * so that reading many events costs one key query rather than one per data subject. The key ids are picked out
+     * of the sealed members by a streaming parse, without building trees. A process that never opens fetches none.
+     */
+    public void prefetchKeys(Collection<byte[]> storedJson) {
+        if (!opens || storedJson.isEmpty()) {
+            return;
+        }
+        Set<String> keyIds = new LinkedHashSet<>();
+        for (byte[] json : storedJson) {
+            collectKeyIds(json, keyIds);
+        }
+        keys.preload(keyIds);
+    }
+
+    private void collectKeyIds(byte[] json, Set<String> keyIds) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && SEALED.equals(parser.currentName())
+                        && parser.nextToken() == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String member = parser.currentName();
+                        if (parser.nextToken() == JsonToken.VALUE_STRING && KEY.equals(member)) {
+                            keyIds.add(parser.getText());
+                        }
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: no key to fetch ahead; deserializing it reports the problem
+        }
     }
 
     private void walk(JsonNode node, Shape shape, String subject, boolean sealing) {

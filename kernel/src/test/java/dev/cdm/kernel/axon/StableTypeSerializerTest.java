@@ -94,6 +94,11 @@ class StableTypeSerializerTest {
             }
 
             @Override
+            public Map<String, StoredKey> findAll(Collection<String> keyIds) {
+                throw new AssertionError("asked for keys " + keyIds);
+            }
+
+            @Override
             public List<String> destroy(Collection<String> subjects) {
                 throw new AssertionError("destroyed keys");
             }

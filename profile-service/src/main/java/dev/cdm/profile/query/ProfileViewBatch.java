@@ -6,6 +6,7 @@ import dev.cdm.kernel.projection.ProjectionBatch;
 import dev.cdm.profile.api.ProfileView;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The profile-view changes of one processor batch: views read once (the batch's all at the start), changed in
@@ -15,6 +16,7 @@ final class ProfileViewBatch implements ProjectionBatch {
 
     private final DocumentBatch<ProfileView> views;
     private final KeyListBatch lookups;
+    private final LookupKeys lookupKeys = new LookupKeys();
 
     ProfileViewBatch(ProfileViewRepository repository, Collection<String> prefetch) {
         this.views = repository.batch(prefetch);
@@ -31,6 +33,11 @@ final class ProfileViewBatch implements ProjectionBatch {
 
     void delete(String profileId) {
         views.delete(profileId);
+    }
+
+    /** {@code view.lookupKeys()}, each record's worked out once per batch. */
+    Set<String> lookupKeysOf(ProfileView view) {
+        return lookupKeys.of(view);
     }
 
     void addToLookup(Collection<String> keys, String profileId) {

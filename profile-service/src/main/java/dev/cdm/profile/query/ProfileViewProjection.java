@@ -98,10 +98,12 @@ public class ProfileViewProjection {
             }
             ProfileView next = ProfileViewFold.apply(current, event, sequence);
             // lookups first: if we stop between the writes, the batch is re-applied and the lookups set again
-            Set<String> removed = new HashSet<>(current.lookupKeys());
-            removed.removeAll(next.lookupKeys());
-            Set<String> added = new HashSet<>(next.lookupKeys());
-            added.removeAll(current.lookupKeys());
+            Set<String> before = batch.lookupKeysOf(current);
+            Set<String> after = batch.lookupKeysOf(next);
+            Set<String> removed = new HashSet<>(before);
+            removed.removeAll(after);
+            Set<String> added = new HashSet<>(after);
+            added.removeAll(before);
             batch.addToLookup(added, profileId);
             batch.removeFromLookup(removed, profileId);
             batch.save(next);
