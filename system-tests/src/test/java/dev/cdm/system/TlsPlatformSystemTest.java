@@ -78,7 +78,7 @@ class TlsPlatformSystemTest {
                 "-d", "{}", "https://127.0.0.1:" + cdm.ports.of(PlatformService.CONSENT)
                         + "/grpc.health.v1.Health/Check"));
 
-        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        assertThat(status.exitCode()).as(status.stdout() + status.stderr()).isZero();
         assertThat(status.stdout()).contains("https://127.0.0.1:" + cdm.ports.of(PlatformService.PROFILE),
                 "TLS only", certificate);
         assertThat(ingested.exitCode()).as(ingested.stderr()).isZero();
