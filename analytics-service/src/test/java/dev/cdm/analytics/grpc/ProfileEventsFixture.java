@@ -1,11 +1,17 @@
 package dev.cdm.analytics.grpc;
 
 import dev.cdm.kernel.events.LinkDecision;
+import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.PersonData;
+import dev.cdm.kernel.events.ProcessingRestrictedEvent;
+import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileMergedIntoEvent;
+import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
+import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +43,32 @@ final class ProfileEventsFixture {
         publishProfile("p-dan", linked("p-dan", "crm", "c-4", "FR", 0));
     }
 
-    /** An event of another aggregate that the analytics projection does not handle. */
+    /**
+     * What changes profiles after they were made: eva (crm DE) merged into finn (shop FR), then eva's record split
+     * off finn again into gus; dan's processing restricted; cleo's restricted and lifted again.
+     */
+    void publishMergeSplitAndRestrictions() {
+        SourceRecordLinkedEvent evasRecord = linked("p-eva", "crm", "c-5", "DE", 0);
+        publishProfile("p-eva", evasRecord);
+        publishProfile("p-finn", linked("p-finn", "shop", "s-6", "FR", 30));
+        publishNext("p-eva", 2, new ProfileMergedIntoEvent("p-eva", "p-finn", T0.plusSeconds(200)));
+        publishNext("p-finn", 2, new ProfilesMergedEvent("p-finn", "p-eva", List.of(new MovedRecord(
+                evasRecord.record(), evasRecord.person(), evasRecord.receivedAt(), evasRecord.decision())),
+                new LinkDecision(LinkDecision.RULE_MERGE, evasRecord.record(), 0.97, List.of(), "p-eva", null),
+                T0.plusSeconds(200)));
+        publishNext("p-finn", 3, new SourceRecordsSplitEvent("p-finn", "p-gus", List.of(evasRecord.record()),
+                "wrong merge", T0.plusSeconds(300)));
+        publishProfile("p-gus", new SourceRecordLinkedEvent("p-gus", evasRecord.record(), evasRecord.person(),
+                evasRecord.receivedAt(), new LinkDecision(LinkDecision.RULE_SPLIT, null, 0, List.of(), "p-finn",
+                        "wrong merge")));
+        publish(List.of(consentEvent("p-dan", 0, new ProcessingRestrictedEvent("p-dan", "dsr-1",
+                T0.plusSeconds(400)))));
+        publish(List.of(consentEvent("p-cleo", 0, new ProcessingRestrictedEvent("p-cleo", "dsr-2",
+                T0.plusSeconds(400)))));
+        publish(List.of(consentEvent("p-cleo", 1, new ProcessingRestrictionLiftedEvent("p-cleo", "dsr-2",
+                "officer", T0.plusSeconds(500)))));
+    }
+
     private void publishProfile(String profileId, Object... recordEvents) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         messages.add(new GenericDomainEventMessage<>("CustomerProfile", profileId, 0,
@@ -46,6 +77,15 @@ final class ProfileEventsFixture {
             messages.add(new GenericDomainEventMessage<>("CustomerProfile", profileId, messages.size(), event));
         }
         publish(messages);
+    }
+
+    private void publishNext(String profileId, long sequence, Object event) {
+        publish(List.of(new GenericDomainEventMessage<>("CustomerProfile", profileId, sequence, event)));
+    }
+
+    /** An event of the subject's consent ledger in consent-service. */
+    private static DomainEventMessage<?> consentEvent(String subjectId, long sequence, Object event) {
+        return new GenericDomainEventMessage<>("SubjectConsents", "consent:" + subjectId, sequence, event);
     }
 
     private void publish(List<DomainEventMessage<?>> messages) {

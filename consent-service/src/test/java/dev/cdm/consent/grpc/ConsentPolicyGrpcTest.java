@@ -40,9 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,8 +218,7 @@ class ConsentPolicyGrpcTest {
     }
 
     private void append(String type, String aggregateId, long sequence, Object payload) {
-        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(
-                new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)));
+        ConsentRequests.append(eventStore, type, aggregateId, sequence, payload);
     }
 
     private static Timestamp now() {

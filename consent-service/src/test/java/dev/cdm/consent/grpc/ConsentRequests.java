@@ -24,6 +24,7 @@ import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
@@ -88,8 +89,19 @@ final class ConsentRequests {
 
     /** Appends an event of the profile with id {@code profileId}, as profile-service's CustomerProfile would. */
     static void appendProfileEvent(EventStore eventStore, String profileId, long sequence) {
-        Object payload = new ProfileCreatedEvent(profileId, new SourceRecordKey("crm", profileId), Instant.EPOCH);
+        append(eventStore, "CustomerProfile", profileId, sequence,
+                new ProfileCreatedEvent(profileId, new SourceRecordKey("crm", profileId), Instant.EPOCH));
+    }
+
+    /** Appends event number {@code sequence} of aggregate {@code aggregateId}, as the service owning it would. */
+    static void append(EventStore eventStore, String type, String aggregateId, long sequence, Object payload) {
         DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(
-                new GenericDomainEventMessage<>("CustomerProfile", profileId, sequence, payload)));
+                new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)));
+    }
+
+    /** Appends an event of no aggregate, as another service's event gateway would. */
+    static void publish(EventStore eventStore, Object payload) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(
+                GenericEventMessage.asEventMessage(payload)));
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import dev.cdm.kernel.projection.KeyListBatch;
+import dev.cdm.profile.identity.IdentityIndexRepository;
+import dev.cdm.profile.query.ProfileViewRepository;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
 import dev.cdm.proto.v1.PersonFields;
 import dev.cdm.proto.v1.ProfileServiceGrpc;
@@ -16,6 +16,7 @@ import dev.cdm.proto.v1.ReplayProjectionResponse;
 import dev.cdm.testing.EmbeddedStoresResource;
 import dev.cdm.testing.GrpcTestChannel;
 import dev.cdm.testing.KeycloakResource;
+import dev.cdm.testing.ReadModelSnapshot;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,7 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -65,24 +65,21 @@ class ProfileReplayTest {
                     .untilAsserted(() -> assertThat(profiles
                         .getProfile(Reads.get(lastId))
                         .getPerson().getFirstName()).isEqualTo("Changed"));
-            List<Document> profilesBefore = dump("profiles");
-            List<Document> lookupsBefore = dump("profile_lookup");
+            ReadModelSnapshot viewBefore = snapshot(ProfileViewRepository.COLLECTIONS);
 
             ReplayProjectionResponse replay = ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                     .replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
 
             assertThat(replay.getStatus().getCaughtUp()).isTrue();
             assertThat(replay.getStatus().getPosition()).isGreaterThanOrEqualTo(39);
-            assertThat(dump("profiles")).isNotEmpty().isEqualTo(profilesBefore);
-            assertThat(dump("profile_lookup")).isEqualTo(lookupsBefore);
+            assertThat(viewBefore.documents("profiles")).isNotEmpty();
+            assertThat(snapshot(ProfileViewRepository.COLLECTIONS).differencesFrom(viewBefore)).isEmpty();
 
-            List<List<Document>> indexBefore = List.of(dump("identity_blocks"), dump("identity_profiles"),
-                    dump("identity_records"));
+            ReadModelSnapshot indexBefore = snapshot(IdentityIndexRepository.COLLECTIONS);
             ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
                     .replayProjection(ReplayProjectionRequest.newBuilder().setName("identity-index").build());
-            assertThat(indexBefore.get(2)).hasSizeGreaterThanOrEqualTo(20);
-            assertThat(List.of(dump("identity_blocks"), dump("identity_profiles"), dump("identity_records")))
-                    .isEqualTo(indexBefore);
+            assertThat(indexBefore.documents("identity_records")).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(snapshot(IdentityIndexRepository.COLLECTIONS).differencesFrom(indexBefore)).isEmpty();
         }
     }
 
@@ -149,30 +146,19 @@ class ProfileReplayTest {
             for (String id : writtenDuring) {
                 assertThat(profiles.getProfile(Reads.get(id)).getProfileId()).isEqualTo(id);
             }
-            List<Document> profilesLive = dump("profiles");
-            List<Document> lookupsLive = dump("profile_lookup");
-            assertThat(profilesLive).hasSizeGreaterThanOrEqualTo(150 + writtenDuring.size());
+            ReadModelSnapshot live = snapshot(ProfileViewRepository.COLLECTIONS);
+            assertThat(live.documents("profiles")).hasSizeGreaterThanOrEqualTo(150 + writtenDuring.size());
 
             admin.replayProjection(ReplayProjectionRequest.newBuilder().setName("profile-view").build());
 
-            assertThat(dump("profiles")).isEqualTo(profilesLive);
-            assertThat(dump("profile_lookup")).isEqualTo(lookupsLive);
+            assertThat(snapshot(ProfileViewRepository.COLLECTIONS).differencesFrom(live)).isEmpty();
             assertThat(mongo.getDatabase("cdm-profile").listCollectionNames().into(new ArrayList<>()))
                     .noneMatch(name -> name.endsWith("__rebuild"));
         }
     }
 
-    /**
-     * The documents of {@code collection} by id. A lookup list is a set: segments rebuilding in parallel add a key's
-     * profiles in another order than the live processor did, so its ids are compared sorted.
-     */
-    private List<Document> dump(String collection) {
-        MongoDatabase database = mongo.getDatabase("cdm-profile");
-        List<Document> documents = database.getCollection(collection).find().sort(Sorts.ascending("_id"))
-                .into(new ArrayList<>());
-        documents.stream().filter(doc -> doc.get(KeyListBatch.IDS) instanceof List<?>)
-                .forEach(doc -> doc.put(KeyListBatch.IDS,
-                        doc.getList(KeyListBatch.IDS, String.class).stream().sorted().toList()));
-        return documents;
+    /** The documents of {@code collections}; a lookup list is a set, so its ids are compared sorted. */
+    private ReadModelSnapshot snapshot(List<String> collections) {
+        return ReadModelSnapshot.of(mongo.getDatabase("cdm-profile"), collections, KeyListBatch.IDS);
     }
 }
