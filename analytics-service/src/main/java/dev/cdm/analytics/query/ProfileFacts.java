@@ -12,7 +12,8 @@ import java.util.Objects;
  * The facts analytics counts about one profile, free of personal data: per linked record only its key, country
  * and time of receipt. {@code version} is the sequence number of the last event applied. A profile merged into
  * another one is {@code retired}: it holds no records and is not counted. A profile whose processing is
- * {@code restricted} (GDPR Art. 18) is not counted either, until the restriction is lifted.
+ * {@code restricted} (GDPR Art. 18) is not counted either, until the restriction is lifted; an erased one has no
+ * facts at all.
  */
 record ProfileFacts(String profileId, List<RecordFact> records, long version, boolean retired,
                     boolean restricted) {

@@ -4,6 +4,7 @@ import dev.cdm.kernel.events.MovedRecord;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.ProfileMergedIntoEvent;
 import dev.cdm.kernel.events.ProfilesMergedEvent;
 import dev.cdm.kernel.events.SourceRecordsSplitEvent;
@@ -85,6 +86,12 @@ public class ProfileFactsProjection {
     @EventHandler
     void on(ProcessingRestrictionLiftedEvent event) {
         restrict(event.subjectId(), false);
+    }
+
+    /** An erased profile leaves the facts (its record keys and countries) and the counts. */
+    @EventHandler
+    void on(ProfileErasedEvent event) {
+        batch(facts -> facts.delete(event.profileId()));
     }
 
     @ResetHandler

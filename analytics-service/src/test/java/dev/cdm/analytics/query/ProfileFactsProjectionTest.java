@@ -18,6 +18,7 @@ import dev.cdm.kernel.events.SourceRecordsSplitEvent;
 import dev.cdm.kernel.events.ProcessingRestrictedEvent;
 import dev.cdm.kernel.events.ProcessingRestrictionLiftedEvent;
 import dev.cdm.kernel.events.ProfileCreatedEvent;
+import dev.cdm.kernel.events.ProfileErasedEvent;
 import dev.cdm.kernel.events.SourceRecordChangedEvent;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.events.SourceRecordLinkedEvent;
@@ -72,6 +73,18 @@ class ProfileFactsProjectionTest {
         assertThat(view.bySource()).containsExactly(new CountView("crm", 3), new CountView("shop", 2));
         assertThat(view.byCountry()).containsExactly(
                 new CountView("DE", 2), new CountView("", 1), new CountView("FR", 1));
+    }
+
+    @Test
+    void anErasedProfile_leavesNoFacts_andIsNoLongerCounted() {
+        link("p1", CRM, "DE", T0);
+        link("p2", new SourceRecordKey("crm", "c-2"), "FR", T0);
+
+        projection.on(new ProfileErasedEvent("p2", "dsr-9", T0.plusSeconds(5)));
+
+        assertThat(storedFacts()).extracting(doc -> doc.getString("_id")).containsExactly("p1");
+        assertThat(counts.counts()).isEqualTo(new ProfileCountsView(1, List.of(new CountView("crm", 1)),
+                List.of(new CountView("DE", 1))));
     }
 
     @Test
