@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * The real Keycloak (the Maven Central distribution that embedded-keycloak unpacks, found by the
  * {@code cdm.keycloak.home} system property the build sets) with the local realm and its demo users, in a fresh
- * data directory, for the {@code @QuarkusTest} classes of a module. The service under test verifies tokens
- * against it; {@link TestTokens} gets them.
+ * data directory, one for all the {@code @QuarkusTest} classes of a module (its test JVM). The service under test
+ * verifies tokens against it; {@link TestTokens} gets them.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,32 +30,45 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     private static final String ADMIN = "test-admin";
     private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
     private static EmbeddedKeycloak keycloak;
-    private Path data;
 
+    /**
+     * Starts Keycloak for the first application of this test JVM, and lends it to every later one: Quarkus restarts
+     * the application for each test class with other resources or a profile, and a Keycloak start took about as long
+     * as a class's tests. Tests that change the realm (e.g. {@link #setAccessTokenLifespan}) restore it.
+     */
     @Override
     public synchronized Map<String, String> start() {
-        try {
-            data = Files.createTempDirectory("cdm-test-keycloak");
-            keycloak = EmbeddedKeycloak.start(KeycloakSettings.local(home(), data, 0, ADMIN, ADMIN_PASSWORD));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting Keycloak", e);
-        }
+        startOnce();
         // the service under test verifies tokens against this realm and calls its peers with its own client's
         // token: the secret is the local realm's for the service's name (a config expression)
         return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer(),
                 "quarkus.oidc-client.credentials.secret", EmbeddedKeycloak.localClientSecret("${cdm.service.name}"));
     }
 
+    /** Keycloak outlives the application: it stops with the test JVM. */
     @Override
-    public synchronized void stop() {
+    public void stop() {
+    }
+
+    private static synchronized void startOnce() {
         if (keycloak != null) {
-            keycloak.close();
-            keycloak = null;
+            return;
         }
-        deleteQuietly(data);
+        try {
+            Path data = Files.createTempDirectory("cdm-test-keycloak");
+            EmbeddedKeycloak started = EmbeddedKeycloak.start(KeycloakSettings.local(home(), data, 0, ADMIN,
+                    ADMIN_PASSWORD));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                deleteQuietly(data);
+            }, "keycloak-resource-stop"));
+            keycloak = started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting Keycloak", e);
+        }
     }
 
     /** The realm's issuer URL while Keycloak runs. */
