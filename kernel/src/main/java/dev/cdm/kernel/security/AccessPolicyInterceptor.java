@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Enforces the {@link AccessPolicy} on every gRPC call of every CDM service. The bearer token itself is verified before the call gets
- * here (quarkus-oidc: signature, issuer, expiry and audience; a bad token is refused with HTTP 401, which gRPC
- * clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
+ * here (quarkus-oidc: signature, issuer, expiry and audience, once per token: {@link VerifiedTokens}; a bad token is
+ * refused with HTTP 401, which gRPC clients read as UNAUTHENTICATED); this checks that there is one where the policy asks for it, and that its realm
  * roles include one the method allows (for a service acting for someone, that person's roles too, except on the
  * methods only the services call), and puts the {@link Caller} into the call's context. A caller the policy
  * does not let read personal data gets every response masked ({@link PersonalDataMask}); for a service acting for
