@@ -34,6 +34,7 @@ final class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final RebuildableProjection projection;
     private final TrackingEventProcessor live;
@@ -133,8 +134,8 @@ final class ProjectionRebuild {
      * collections until each rename and from the rebuilt ones after it.
      */
     void handOver(LongSupplier head, Duration timeout) throws TimeoutException, InterruptedException {
-        live.shutDown();
         try {
+            ProcessorStop.stop(live, STOP_TIMEOUT);
             long headNow = head.getAsLong();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(headNow)) {
@@ -144,7 +145,7 @@ final class ProjectionRebuild {
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            rebuild.shutDown();
+            ProcessorStop.stop(rebuild, STOP_TIMEOUT);
             TrackingToken resume = rebuiltPosition();
             replaceLiveCollections();
             storeLiveToken(resume);
@@ -156,9 +157,17 @@ final class ProjectionRebuild {
         }
     }
 
-    /** Stops the rebuild and drops what it built; the live read model stays as it was. */
+    /**
+     * Stops the rebuild and drops what it built; the live read model stays as it was. A rebuild that does not stop
+     * keeps its tokens and collections: the next rebuild of the projection clears them when it starts.
+     */
     void abandon() {
-        rebuild.shutDown();
+        try {
+            ProcessorStop.stop(rebuild, STOP_TIMEOUT);
+        } catch (TimeoutException e) {
+            LOG.warnf("Rebuild of projection %s abandoned but not stopped: %s", name(), e.getMessage());
+            return;
+        }
         deleteTokens(tokens, rebuildName(name()));
         projection.collections().forEach(c -> database.getCollection(ReadModelStore.rebuildName(c)).drop());
         LOG.warnf("Rebuild of projection %s abandoned; the live read model is unchanged", name());
