@@ -131,11 +131,14 @@ final class ProjectionRebuild {
     /**
      * Replaces the live read model with the rebuilt one. Writes to the read model pause meanwhile (the live processor
      * is stopped until the rebuild has reached the head and the collections are renamed); reads go on, from the old
-     * collections until each rename and from the rebuilt ones after it.
+     * collections until each rename and from the rebuilt ones after it. The live processor is started again however
+     * the hand-over ends, unless it did not stop within {@link #STOP_TIMEOUT}: Axon refuses to start a processor
+     * whose shutdown is still pending, so the hand-over then fails with the live collections untouched.
      */
     void handOver(LongSupplier head, Duration timeout) throws TimeoutException, InterruptedException {
-        try {
-            ProcessorStop.stop(live, STOP_TIMEOUT);
+        ProcessorStop.stop(live, STOP_TIMEOUT);
+        // A restart that fails is suppressed into the hand-over's own exception rather than replacing it.
+        try (LiveRestart restart = live::start) {
             long headNow = head.getAsLong();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(headNow)) {
@@ -152,9 +155,12 @@ final class ProjectionRebuild {
             deleteTokens(tokens, rebuildName(name()));
             LOG.infof("Projection %s rebuilt up to position %d in %d ms; the rebuilt collections are live", name(),
                     headNow, progress().elapsed().toMillis());
-        } finally {
-            live.start();
         }
+    }
+
+    private interface LiveRestart extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**
