@@ -21,6 +21,8 @@ final class ReadSide implements AutoCloseable {
 
     /** Axon's own bookkeeping, which legitimately differs after a replay. */
     private static final String TOKENS = "trackingtokens";
+    /** The list field of the lookup documents (KeyListBatch.IDS). */
+    private static final String LOOKUP_LIST = "profileIds";
 
     private final MongoClient mongo;
     private final Connection eventStore;
@@ -36,10 +38,23 @@ final class ReadSide implements AutoCloseable {
         Map<String, List<Document>> dump = new TreeMap<>();
         for (String name : db.listCollectionNames()) {
             if (!name.equals(TOKENS) && !name.startsWith("system.")) {
-                dump.put(name, db.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+                List<Document> documents = db.getCollection(name).find().sort(Sorts.ascending("_id"))
+                        .into(new ArrayList<>());
+                documents.forEach(ReadSide::sortLookupList);
+                dump.put(name, documents);
             }
         }
         return dump;
+    }
+
+    /**
+     * A lookup document's list of profile ids is a set kept as a list: segments replaying in parallel fill it in
+     * another order than the live processor did, so it is compared sorted.
+     */
+    private static void sortLookupList(Document document) {
+        if (document.get(LOOKUP_LIST) instanceof List<?>) {
+            document.put(LOOKUP_LIST, document.getList(LOOKUP_LIST, String.class).stream().sorted().toList());
+        }
     }
 
     Document profileDocument(String profileId) {

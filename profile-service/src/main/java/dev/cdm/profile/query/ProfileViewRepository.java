@@ -69,16 +69,17 @@ public class ProfileViewRepository {
                 .map(ProfileDocuments::toView);
     }
 
+    /**
+     * The profiles listed under lookup key {@code key}, in profile id order: the list is a set, which a replay in
+     * parallel segments fills in another order than the live processor did, so its order says nothing.
+     */
     public List<ProfileView> findByLookupKey(String key) {
         Document lookup = lookup().find(Filters.eq("_id", key)).first();
         if (lookup == null) {
             return List.of();
         }
-        List<ProfileView> found = new ArrayList<>();
-        for (String id : lookup.getList(KeyListBatch.IDS, String.class)) {
-            find(id).ifPresent(found::add);
-        }
-        return found;
+        return profiles().find(Filters.in("_id", lookup.getList(KeyListBatch.IDS, String.class)))
+                .sort(Sorts.ascending("_id")).map(ProfileDocuments::toView).into(new ArrayList<>());
     }
 
     /** Up to {@code size} profiles {@code search} finds, in search order after {@code after} (null: from the start). */

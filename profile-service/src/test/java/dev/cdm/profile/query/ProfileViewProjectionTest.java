@@ -85,6 +85,18 @@ class ProfileViewProjectionTest {
     }
 
     @Test
+    void lookup_findsProfilesSharingAnIdentifier_inProfileIdOrder_whateverOrderTheyWereProjectedIn() {
+        for (String id : List.of("p-3", "p-1", "p-2")) {
+            SourceRecordKey record = new SourceRecordKey("web", id);
+            projection.on(new ProfileCreatedEvent(id, record, T0), 0);
+            projection.on(new SourceRecordLinkedEvent(id, record, WEB_DATA, T0, LinkDecision.founding()), 1);
+        }
+
+        assertThat(repository.findByLookupKey("email:ivan@mail.ru")).extracting(ProfileView::profileId)
+                .containsExactly("p-1", "p-2", "p-3");
+    }
+
+    @Test
     void changedRecord_dropsTheLookupOfTheEmailItNoLongerHas() {
         createWithTwoRecords();
         PersonData newEmail = new PersonData("Ivan", "Volkov", "volkov@new.ru", null, null, null, "RU");
