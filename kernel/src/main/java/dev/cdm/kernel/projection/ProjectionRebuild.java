@@ -6,6 +6,7 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -151,7 +152,7 @@ final class ProjectionRebuild {
             ProcessorStop.stop(rebuild, STOP_TIMEOUT);
             TrackingToken resume = rebuiltPosition();
             replaceLiveCollections();
-            storeLiveToken(resume);
+            resumeAt(tokens, name(), resume);
             deleteTokens(tokens, rebuildName(name()));
             LOG.infof("Projection %s rebuilt up to position %d in %d ms; the rebuilt collections are live", name(),
                     headNow, progress().elapsed().toMillis());
@@ -222,12 +223,17 @@ final class ProjectionRebuild {
         }
     }
 
-    /** Every segment of the (stopped) live processor resumes at {@code resume}. */
-    private void storeLiveToken(TrackingToken resume) {
-        for (int segment : tokens.fetchSegments(name())) {
-            tokens.fetchToken(name(), segment);
-            tokens.storeToken(resume, name(), segment);
-            tokens.releaseClaim(name(), segment);
+    /**
+     * Every segment of the (stopped) processor resumes at {@code resume}. A segment already there is left as it
+     * is: Axon's MongoDB token store counts a write as done only when it modifies the entry, and the same token
+     * stored within the millisecond of the claim modifies nothing, so it would fail as "unable to claim".
+     */
+    static void resumeAt(TokenStore tokens, String processor, TrackingToken resume) {
+        for (int segment : tokens.fetchSegments(processor)) {
+            if (!Objects.equals(tokens.fetchToken(processor, segment), resume)) {
+                tokens.storeToken(resume, processor, segment);
+            }
+            tokens.releaseClaim(processor, segment);
         }
     }
 
