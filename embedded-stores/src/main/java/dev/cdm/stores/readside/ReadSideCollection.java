@@ -9,12 +9,14 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
 /**
  * A collection of the read side. Two changes to the library's query path, both for queries whose {@code _id} is a
- * plain value or {@code {$in: [plain values]}}:
+ * plain value or {@code {$in: [plain values]}}, alone or in an {@code $and} of conditions on distinct fields (the
+ * form the Java driver gives {@code Filters.and}):
  * <ul>
  *   <li>{@code {_id: {$in: [...]}}} alone is answered by the {@code _id} index alone. The library looks the values
  *   up in the index and then matches every document found against the whole list again, which costs found × listed
@@ -28,6 +30,7 @@ final class ReadSideCollection extends H2Collection {
 
     private static final String ID = "_id";
     private static final String IN = "$in";
+    private static final String AND = "$and";
     private static final String ID_INDEX = "_id_";
 
     ReadSideCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -36,8 +39,9 @@ final class ReadSideCollection extends H2Collection {
     }
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+    protected QueryResult queryDocuments(Document filter, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        Document query = flattened(filter);
         if (query.size() > 1 && isPlainIdCondition(query.get(ID))) {
             Document byId = new Document(ID, query.get(ID));
             Document rest = new Document(query);
@@ -46,6 +50,29 @@ final class ReadSideCollection extends H2Collection {
             return super.matchDocuments(rest, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * {@code {$and: [{a: x}, {b: y}]}} as {@code {a: x, b: y}}, which means the same when no field repeats and no
+     * clause is an operator; any other query is returned as it is.
+     */
+    static Document flattened(Document query) {
+        if (query.size() != 1 || !(query.get(AND) instanceof List<?> clauses)) {
+            return query;
+        }
+        Document flat = new Document();
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document conditions)) {
+                return query;
+            }
+            for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+                if (condition.getKey().startsWith("$") || flat.containsKey(condition.getKey())) {
+                    return query;
+                }
+                flat.put(condition.getKey(), condition.getValue());
+            }
+        }
+        return flat;
     }
 
     private Index<Object> idIndex() {

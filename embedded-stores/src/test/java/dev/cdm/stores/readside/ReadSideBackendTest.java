@@ -182,4 +182,25 @@ class ReadSideBackendTest {
                     .containsExactlyInAnyOrder("k2", "k3", "k4");
         });
     }
+
+    /** The driver sends {@code Filters.and} as {@code $and}: flattened, the {@code _id} index serves it instead of a scan. */
+    @Test
+    void andOfConditionsOnDistinctFields_isFlattened_soThatTheIdIndexServesIt() {
+        var ids = query("$in", List.of("k1", "k2"));
+        var and = query("$and", List.of(query("_id", ids), query("ids", query("$size", 0))));
+
+        assertThat(ReadSideCollection.flattened(and))
+                .isEqualTo(query("_id", ids).append("ids", query("$size", 0)));
+
+        var sameFieldTwice = query("$and", List.of(query("n", query("$gt", 1)), query("n", query("$lt", 5))));
+        assertThat(ReadSideCollection.flattened(sameFieldTwice)).isSameAs(sameFieldTwice);
+        var nestedOr = query("$and", List.of(query("_id", ids), query("$or", List.of(query("a", 1), query("b", 2)))));
+        assertThat(ReadSideCollection.flattened(nestedOr)).isSameAs(nestedOr);
+        var plain = query("_id", ids);
+        assertThat(ReadSideCollection.flattened(plain)).isSameAs(plain);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document query(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
+    }
 }
