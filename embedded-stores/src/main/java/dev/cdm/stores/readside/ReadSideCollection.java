@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -25,6 +26,8 @@ import org.h2.mvstore.MVMap;
  *   the library uses no index at all (an index serves only a query on exactly its fields) and scans the
  *   collection. Here the {@code _id} index finds the documents and the other conditions are matched on those.</li>
  * </ul>
+ * And every document it hands out is a copy: the library's update removes dropped fields from the document it
+ * read, in place, and MVStore's background writer may be serializing the stored instance at that moment.
  */
 final class ReadSideCollection extends H2Collection {
 
@@ -78,6 +81,22 @@ final class ReadSideCollection extends H2Collection {
     private Index<Object> idIndex() {
         return getIndexes().stream().filter(index -> index.getName().equals(ID_INDEX)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Collection " + getCollectionName() + " has no _id index"));
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return stored == null ? null : stored.cloneDeeply();
+    }
+
+    /** The path of a query no index serves: only the matching documents are copied. */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+                                                   int numberToSkip, int limit, int batchSize,
+                                                   Document fieldSelector) {
+        Stream<Document> copies = documents.filter(document -> documentMatchesQuery(document, query))
+                .map(Document::cloneDeeply);
+        return super.matchDocumentsFromStream(copies, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override
