@@ -3,6 +3,7 @@ package dev.cdm.stores.readside;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -11,10 +12,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -101,6 +104,23 @@ public final class ReadSideBackend extends H2Backend {
 
         ReadSideDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** A {@code countDocuments} ({@link CountPipeline}) counts without the library's in-memory aggregation. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equals("aggregate")) {
+                Optional<CountPipeline> count = CountPipeline.of(query);
+                if (count.isPresent()) {
+                    CountPipeline pipeline = count.get();
+                    MongoCollection<Object> collection = resolveCollection(pipeline.collection(), false);
+                    int n = collection == null ? 0
+                            : collection.count(pipeline.filter(), pipeline.skip(), pipeline.limit());
+                    return pipeline.reply(getFullCollectionNamespace(pipeline.collection()), n);
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         @Override

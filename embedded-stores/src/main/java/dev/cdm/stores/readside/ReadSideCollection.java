@@ -9,8 +9,10 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
@@ -27,7 +29,8 @@ import org.h2.mvstore.MVMap;
  *   collection. Here the {@code _id} index finds the documents and the other conditions are matched on those.</li>
  * </ul>
  * And every document it hands out is a copy: the library's update removes dropped fields from the document it
- * read, in place, and MVStore's background writer may be serializing the stored instance at that moment.
+ * read, in place, and MVStore's background writer may be serializing the stored instance at that moment. Counts go
+ * through the documents without keeping them ({@link #count(Document, int, int)}).
  */
 final class ReadSideCollection extends H2Collection {
 
@@ -81,6 +84,40 @@ final class ReadSideCollection extends H2Collection {
     private Index<Object> idIndex() {
         return getIndexes().stream().filter(index -> index.getName().equals(ID_INDEX)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Collection " + getCollectionName() + " has no _id index"));
+    }
+
+    /**
+     * The number of documents matching {@code filter}, counted as they are read: the library collects every matching
+     * document first, so counting a large collection needed the heap for all of it (a count of 200k profiles ran the
+     * stores JVM out of memory). An empty filter is the map's size; an {@code _id} condition reads only its documents.
+     */
+    @Override
+    public int count(Document filter, int skip, int limit) {
+        long matching = countMatching(filter == null ? new Document() : flattened(filter));
+        long counted = Math.max(0, matching - Math.max(skip, 0));
+        return (int) Math.min(limit > 0 ? Math.min(limit, counted) : counted, Integer.MAX_VALUE);
+    }
+
+    private long countMatching(Document query) {
+        if (query.isEmpty()) {
+            return count();
+        }
+        if (isPlainIdCondition(query.get(ID))) {
+            Document rest = new Document(query);
+            rest.remove(ID);
+            long found = 0;
+            Set<Object> positions = new LinkedHashSet<>();
+            idIndex().getPositions(new Document(ID, query.get(ID))).forEach(positions::add);
+            for (Object position : positions) {
+                Document stored = super.getDocument(position);
+                if (stored != null && (rest.isEmpty() || documentMatchesQuery(stored, rest))) {
+                    found++;
+                }
+            }
+            return found;
+        }
+        return streamAllDocumentsWithPosition()
+                .filter(stored -> documentMatchesQuery(stored.getDocument(), query)).count();
     }
 
     @Override

@@ -10,6 +10,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -144,6 +147,38 @@ class ReadSideBackendTest {
             server.shutdownNow();
             backend.close();
         }
+    }
+
+    @Test
+    void counts_matchWhatTheyCount_withoutTheAggregationOverTheWholeCollection() {
+        withDatabase(db -> {
+            MongoCollection<Document> docs = db.getCollection("docs");
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                many.add(new Document("_id", "p-" + i).append("active", i % 4 != 0).append("n", i));
+            }
+            docs.insertMany(many);
+
+            assertThat(docs.countDocuments()).isEqualTo(1_000);
+            assertThat(docs.estimatedDocumentCount()).isEqualTo(1_000);
+            assertThat(docs.countDocuments(Filters.eq("active", true))).isEqualTo(750);
+            assertThat(docs.countDocuments(Filters.and(Filters.eq("active", false), Filters.lt("n", 100))))
+                    .isEqualTo(25);
+            assertThat(docs.countDocuments(Filters.in("_id", List.of("p-1", "p-1", "p-4", "absent")))).isEqualTo(2);
+            assertThat(docs.countDocuments(Filters.and(Filters.in("_id", List.of("p-1", "p-4")),
+                    Filters.eq("active", true)))).isEqualTo(1);
+            assertThat(docs.countDocuments(Filters.eq("active", true), new CountOptions().skip(700).limit(40)))
+                    .isEqualTo(40);
+            assertThat(docs.countDocuments(Filters.eq("active", true), new CountOptions().skip(740).limit(40)))
+                    .isEqualTo(10);
+            assertThat(docs.countDocuments(Filters.eq("active", "never"))).isZero();
+            assertThat(db.getCollection("absent").countDocuments()).isZero();
+            // an aggregation that is no count still goes the library's way
+            assertThat(docs.aggregate(List.of(Aggregates.match(Filters.lt("n", 8)),
+                    Aggregates.group("$active", Accumulators.sum("n", 1)))).into(new ArrayList<>()))
+                    .extracting(group -> group.get("_id") + "=" + group.get("n"))
+                    .containsExactlyInAnyOrder("true=6", "false=2");
+        });
     }
 
     @Test
