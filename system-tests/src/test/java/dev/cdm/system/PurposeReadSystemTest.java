@@ -90,7 +90,7 @@ class PurposeReadSystemTest {
                 .extracting(AccessAuditEntry::getCaller, AccessAuditEntry::getVia, AccessAuditEntry::getAllowed,
                         AccessAuditEntry::getFieldsWithheldList)
                 .contains(tuple("admin", "profile-service", false, List.of()),
-                        tuple("admin", "profile-service", true, List.of("phone"))));
+                        tuple("admin", "profile-service", true, List.of("activity", "phone"))));
     }
 
     private static dev.cdm.proto.v1.GetProfileRequest marketing(String profileId) {

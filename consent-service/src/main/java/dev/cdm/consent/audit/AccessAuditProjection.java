@@ -65,7 +65,7 @@ public class AccessAuditProjection {
                     .append("via", "")
                     .append("purpose", ReadPolicy.name(ReadPurpose.READ_PURPOSE_COMPLIANCE))
                     .append("allowed", true)
-                    .append("fields_in_clear", AccessAuditTrail.PERSON_FIELDS)
+                    .append("fields_in_clear", AccessAuditTrail.READABLE_PARTS)
                     .append("fields_masked", List.of())
                     .append("fields_withheld", List.of())
                     .append("request_id", event.requestId()));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,8 +37,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AccessAuditTrail {
 
-    /** The personal fields of a profile's person, the fields an audit entry accounts for. */
-    static final List<String> PERSON_FIELDS = PersonalDataMask.personalFields(PersonFields.getDescriptor());
+    /**
+     * What an audit entry of a profile read accounts for: the personal fields of the profile's person, then the
+     * activity (purchases, interactions, traits), each of which a purpose may need a consent for.
+     */
+    static final List<String> READABLE_PARTS = Stream.concat(
+            PersonalDataMask.personalFields(PersonFields.getDescriptor()).stream(),
+            Stream.of(ReadPolicy.ACTIVITY)).toList();
 
     private final AccessPolicy policy;
     private final AuditGroupCommit appends;
@@ -52,8 +58,8 @@ public class AccessAuditTrail {
     }
 
     /**
-     * The decided reads of profiles by the current caller: per subject, the person fields that came back (of
-     * {@code answeredFields}, the fields the read asked for; null: every field), in clear or masked by
+     * The decided reads of profiles by the current caller: per subject, the person fields and activity that came
+     * back (of {@code answeredFields}, the parts the read asked for; null: all of them), in clear or masked by
      * {@code readerRoles}, and those the decision withheld.
      */
     public void recordReads(List<Governed> decisions, ReadPurpose purpose, Set<String> readerRoles,
@@ -66,12 +72,12 @@ public class AccessAuditTrail {
         List<Object> events = new ArrayList<>(decisions.size());
         for (Governed governed : decisions) {
             ReadPolicy.Decision decision = governed.decision();
-            List<String> asked = answeredFields == null ? PERSON_FIELDS
-                    : PERSON_FIELDS.stream().filter(answeredFields::contains).toList();
+            List<String> asked = answeredFields == null ? READABLE_PARTS
+                    : READABLE_PARTS.stream().filter(answeredFields::contains).toList();
             List<String> returned = decision.allowed() ? asked.stream()
                     .filter(field -> !decision.withheldFields().contains(field)).toList() : List.of();
             Set<String> withheld = answeredFields == null ? decision.withheldFields()
-                    : asked.stream().filter(decision.withheldFields()::contains).collect(Collectors.toSet());
+                    : decision.withheldFields().stream().filter(answeredFields::contains).collect(Collectors.toSet());
             events.add(new PersonalDataReadEvent(governed.subjectId(), governed.governingSubjectId(), person,
                     via, ReadPolicy.name(purpose), decision.allowed(),
                     decision.refusal() == null ? null : decision.refusal().name(),

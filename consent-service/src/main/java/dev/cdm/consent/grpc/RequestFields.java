@@ -5,6 +5,7 @@ import dev.cdm.kernel.events.ConsentProof;
 import dev.cdm.kernel.events.RecordsReadEvent.AuditedRecord;
 import dev.cdm.kernel.events.SourceRecordKey;
 import dev.cdm.kernel.grpc.FieldViolations;
+import dev.cdm.kernel.security.ReadPolicy;
 import dev.cdm.proto.v1.AccessedRecord;
 import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.PersonFields;
@@ -57,23 +58,25 @@ final class RequestFields {
     }
 
     /**
-     * The person fields a read answers with, or null (every field) when the request names none; a name that is no
-     * field of PersonFields is a violation.
+     * The person fields (and the activity) a read answers with, or null (the whole profile) when the request names
+     * none; a name that is neither a field of PersonFields nor {@code activity} is a violation.
      */
     static Set<String> personFields(DecideReadsRequest request, FieldViolations violations) {
         if (!request.hasPersonFields()) {
             return null;
         }
         List<String> names = request.getPersonFields().getFieldsList();
-        if (names.size() > PersonFields.getDescriptor().getFields().size()) {
-            violations.add("person_fields.fields", "at most " + PersonFields.getDescriptor().getFields().size()
-                    + " fields");
+        int most = PersonFields.getDescriptor().getFields().size() + 1;
+        if (names.size() > most) {
+            violations.add("person_fields.fields", "at most " + most + " fields");
             return Set.of();
         }
         Set<String> fields = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            if (PersonFields.getDescriptor().findFieldByName(names.get(i)) == null) {
-                violations.add("person_fields.fields[" + i + "]", "is not a field of cdm.v1.PersonFields");
+            if (!names.get(i).equals(ReadPolicy.ACTIVITY)
+                    && PersonFields.getDescriptor().findFieldByName(names.get(i)) == null) {
+                violations.add("person_fields.fields[" + i + "]", "is neither a field of cdm.v1.PersonFields nor "
+                        + ReadPolicy.ACTIVITY);
             } else {
                 fields.add(names.get(i));
             }

@@ -86,7 +86,8 @@ class AccessAuditGrpcTest {
         assertThat(support.getKind()).isEqualTo("read");
         assertThat(support.getCaller()).isEqualTo("admin");
         assertThat(support.getVia()).isEqualTo("profile-service");
-        assertThat(support.getFieldsMaskedList()).contains("email", "phone", "first_name").doesNotContain("country");
+        assertThat(support.getFieldsMaskedList()).contains("email", "phone", "first_name", "activity")
+                .doesNotContain("country");
         assertThat(support.getFieldsInClearList()).isEmpty();
         assertThat(support.getPolicyVersion()).isNotBlank();
         assertThat(marketing.getAllowed()).isFalse();
@@ -105,16 +106,19 @@ class AccessAuditGrpcTest {
         profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
                 .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllCallerRoles(List.of("profile-reader", "pii-reader"))
                 .setPersonFields(PersonFieldSelection.getDefaultInstance()).build());
+        profileService.decideReads(DecideReadsRequest.newBuilder().addSubjectIds(subject)
+                .setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT).addAllCallerRoles(List.of("profile-reader", "pii-reader"))
+                .setPersonFields(PersonFieldSelection.newBuilder().addFields("activity")).build());
 
         var officer = stub("officer");
         await().atMost(Duration.ofSeconds(15)).until(() -> officer.listAccessAudit(ListAccessAuditRequest
-                .newBuilder().setSubjectId(subject).build()).getEntriesCount() == 2);
+                .newBuilder().setSubjectId(subject).build()).getEntriesCount() == 3);
         List<AccessAuditEntry> entries = officer.listAccessAudit(ListAccessAuditRequest.newBuilder()
                 .setSubjectId(subject).build()).getEntriesList();
 
         // country is no personal field: the audit accounts for personal ones only
         assertThat(entries).extracting(entry -> List.copyOf(entry.getFieldsInClearList()))
-                .containsExactlyInAnyOrder(List.of("email"), List.of());
+                .containsExactlyInAnyOrder(List.of("email"), List.of(), List.of("activity"));
         assertThat(fieldViolations(() -> profileService.decideReads(DecideReadsRequest.newBuilder()
                 .addSubjectIds(subject).setPurpose(ReadPurpose.READ_PURPOSE_SUPPORT)
                 .setPersonFields(PersonFieldSelection.newBuilder().addFields("email").addFields("{\"$ne\": null}"))

@@ -97,6 +97,9 @@ class ReadDecisionsGrpcTest {
         consents.setConsent(grant(subject).toBuilder().setPurpose(Purpose.PURPOSE_MARKETING_SMS).setChannel("")
                 .build());
         ReadDecision withBoth = decide(ReadPurpose.READ_PURPOSE_MARKETING, SUPPORT, subject);
+        consents.setConsent(grant(subject).toBuilder().setPurpose(Purpose.PURPOSE_PROFILING).setChannel("")
+                .build());
+        ReadDecision withProfiling = decide(ReadPurpose.READ_PURPOSE_MARKETING, SUPPORT, subject);
         consents.setConsent(withdraw(subject));
         ReadDecision smsOnly = decide(ReadPurpose.READ_PURPOSE_MARKETING, SUPPORT, subject);
 
@@ -104,10 +107,13 @@ class ReadDecisionsGrpcTest {
         assertThat(before.getRefusal()).isEqualTo(ReadRefusal.READ_REFUSAL_NO_CONSENT);
         assertThat(before.getExplanation()).contains("marketing-email or marketing-sms");
         assertThat(withEmail.getAllowed()).isTrue();
-        assertThat(withEmail.getWithheldFieldsList()).containsExactly("phone");
-        assertThat(withBoth.getWithheldFieldsList()).isEmpty();
+        assertThat(withEmail.getWithheldFieldsList()).containsExactlyInAnyOrder("activity", "phone");
+        assertThat(withBoth.getWithheldFieldsList()).as("the activity needs a profiling consent")
+                .containsExactly("activity");
+        assertThat(withProfiling.getWithheldFieldsList()).isEmpty();
         assertThat(smsOnly.getAllowed()).isTrue();
-        assertThat(smsOnly.getWithheldFieldsList()).containsExactly("email");
+        assertThat(smsOnly.getWithheldFieldsList()).as("the profiling consent stays in force")
+                .containsExactly("email");
     }
 
     @Test

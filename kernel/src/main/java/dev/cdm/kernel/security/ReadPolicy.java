@@ -17,10 +17,17 @@ import java.util.TreeSet;
 /**
  * Who may read a data subject's profile for which purpose, and what comes back: the "readPurposes" section of the
  * access policy. A purpose names the roles that may read for it, the consents of which the subject must have given
- * one, the person fields that each need a consent of their own, and whether it may read a restricted profile
- * (GDPR Art. 18). The checks run in that order, so a refusal names the first rule that failed.
+ * one, the parts of the profile that each need a consent of their own (person fields, and {@link #ACTIVITY}), and
+ * whether it may read a restricted profile (GDPR Art. 18). The checks run in that order, so a refusal names the first
+ * rule that failed.
  */
 public final class ReadPolicy {
+
+    /**
+     * What the customer did: purchases, interactions and the traits computed from them. A purpose may need a consent
+     * for it as for a person field (marketing by purchase history is profiling, GDPR Art. 4(4)).
+     */
+    public static final String ACTIVITY = "activity";
 
     private final String version;
     private final Map<ReadPurpose, Rule> rules;
@@ -128,7 +135,7 @@ public final class ReadPolicy {
             }
         });
         return new Decision(true, null, withheld, withheld.isEmpty() ? "allowed"
-                : "allowed without " + String.join(", ", withheld) + ": no consent for that channel");
+                : "allowed without " + String.join(", ", withheld) + ": no consent for that use");
     }
 
     /** {@code purpose}; a violation of the field {@code purpose} when none (or one unknown to this build) is given. */
@@ -169,9 +176,9 @@ public final class ReadPolicy {
     static ReadPolicy parse(String version, Map<String, RuleDocument> section) {
         Map<ReadPurpose, Rule> rules = new EnumMap<>(ReadPurpose.class);
         section.forEach((name, rule) -> rule.fieldsNeedingConsent.keySet().forEach(field -> {
-            if (PersonFields.getDescriptor().findFieldByName(field) == null) {
+            if (!field.equals(ACTIVITY) && PersonFields.getDescriptor().findFieldByName(field) == null) {
                 throw new IllegalArgumentException("Read purpose " + name + " of the access policy names " + field
-                        + ", which is no person field");
+                        + ", which is neither a person field nor " + ACTIVITY);
             }
         }));
         section.forEach((name, rule) -> rules.put(purposeNamed(name), new Rule(Set.copyOf(rule.roles),

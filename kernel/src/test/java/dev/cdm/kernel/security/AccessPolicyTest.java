@@ -3,7 +3,9 @@ package dev.cdm.kernel.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdm.kernel.events.Purpose;
 import dev.cdm.kernel.security.AccessPolicy.Requirement;
+import dev.cdm.proto.v1.ReadPurpose;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -116,6 +118,23 @@ class AccessPolicyTest {
                 {"version": "t", "readPurposes": {"marketing": {"roles": ["x"],
                  "fieldsNeedingConsent": {"shoe_size": "MARKETING_EMAIL"}}}}""")))
                 .hasMessageContaining("shoe_size");
+    }
+
+    @Test
+    void aReadPurposeRule_mayNeedAConsentForTheActivity_asForAPersonField() throws Exception {
+        ReadPolicy reads = AccessPolicy.parse(json("""
+                {"version": "t", "readPurposes": {"marketing": {"roles": ["x"],
+                 "fieldsNeedingConsent": {"activity": "PROFILING", "phone": "MARKETING_SMS"}}}}""")).reads();
+
+        ReadPolicy.Decision without = reads.decide(ReadPurpose.READ_PURPOSE_MARKETING, Set.of("x"),
+                new ReadPolicy.SubjectFacts(Set.of(Purpose.MARKETING_SMS), false));
+        ReadPolicy.Decision with = reads.decide(ReadPurpose.READ_PURPOSE_MARKETING, Set.of("x"),
+                new ReadPolicy.SubjectFacts(Set.of(Purpose.MARKETING_SMS,
+                        Purpose.PROFILING), false));
+
+        assertThat(without.withheldFields()).containsExactly(ReadPolicy.ACTIVITY);
+        assertThat(without.explanation()).isEqualTo("allowed without activity: no consent for that use");
+        assertThat(with.withheldFields()).isEmpty();
     }
 
     @Test

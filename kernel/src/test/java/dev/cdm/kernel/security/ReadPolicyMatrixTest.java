@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped read policy, cell by cell: every demo role set × every read purpose × five consent states ×
- * restricted or not (200 cells). The expectations are written out by hand in two tables, so that the test states
+ * The shipped read policy, cell by cell: every demo role set × every read purpose × six consent states ×
+ * restricted or not (240 cells). The expectations are written out by hand in two tables, so that the test states
  * the policy rather than repeating its code: who may read for which purpose at all, and, for a caller who may,
  * what the subject's consents and restriction let through.
  */
@@ -49,11 +49,12 @@ class ReadPolicyMatrixTest {
             "email", Set.of(Purpose.MARKETING_EMAIL),
             "sms", Set.of(Purpose.MARKETING_SMS),
             "email+sms", Set.of(Purpose.MARKETING_EMAIL, Purpose.MARKETING_SMS),
-            "analytics", Set.of(Purpose.ANALYTICS));
+            "analytics", Set.of(Purpose.ANALYTICS),
+            "email+profiling", Set.of(Purpose.MARKETING_EMAIL, Purpose.PROFILING));
 
     /**
      * For a caller who may read for the purpose: purpose, consents, restricted → outcome. "allowed", "allowed
-     * without F" (the field F withheld), "no-consent" or "restricted".
+     * without F,G" (the parts F and G withheld: person fields, or the activity), "no-consent" or "restricted".
      */
     private static final String OUTCOMES = """
             support    | none      | no  | allowed
@@ -64,12 +65,16 @@ class ReadPolicyMatrixTest {
             support    | none      | yes | restricted
             support    | email+sms | yes | restricted
             support    | analytics | yes | restricted
+            support    | email+profiling | no  | allowed
+            support    | email+profiling | yes | restricted
             support    | email     | yes | restricted
             support    | sms       | yes | restricted
             marketing  | none      | no  | no-consent
-            marketing  | email     | no  | allowed without phone
-            marketing  | sms       | no  | allowed without email
-            marketing  | email+sms | no  | allowed
+            marketing  | email     | no  | allowed without activity,phone
+            marketing  | sms       | no  | allowed without activity,email
+            marketing  | email+sms | no  | allowed without activity
+            marketing  | email+profiling | no  | allowed without phone
+            marketing  | email+profiling | yes | restricted
             marketing  | analytics | no  | no-consent
             marketing  | none      | yes | restricted
             marketing  | email     | yes | restricted
@@ -86,6 +91,8 @@ class ReadPolicyMatrixTest {
             analytics  | sms       | yes | restricted
             analytics  | email+sms | yes | restricted
             analytics  | analytics | yes | restricted
+            analytics  | email+profiling | no  | no-consent
+            analytics  | email+profiling | yes | restricted
             compliance | none      | no  | allowed
             compliance | email     | no  | allowed
             compliance | sms       | no  | allowed
@@ -96,6 +103,8 @@ class ReadPolicyMatrixTest {
             compliance | sms       | yes | allowed
             compliance | email+sms | yes | allowed
             compliance | analytics | yes | allowed
+            compliance | email+profiling | no  | allowed
+            compliance | email+profiling | yes | allowed
             """;
 
     private static final List<ReadPurpose> PURPOSES = List.of(ReadPurpose.READ_PURPOSE_SUPPORT,
@@ -149,6 +158,6 @@ class ReadPolicyMatrixTest {
             };
         }
         return decision.withheldFields().isEmpty() ? "allowed"
-                : "allowed without " + String.join(",", decision.withheldFields());
+                : "allowed without " + String.join(",", new java.util.TreeSet<>(decision.withheldFields()));
     }
 }

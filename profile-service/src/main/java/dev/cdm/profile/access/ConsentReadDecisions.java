@@ -44,11 +44,11 @@ public class ConsentReadDecisions {
     }
 
     /**
-     * One decision per subject, in the order given, for a read that answers with {@code personFields} (empty: with
-     * every person field), which the audit entry lists.
+     * One decision per subject, in the order given, for a read that answers with {@code answeredParts} (person
+     * fields, and the activity; empty: the whole profile), which the audit entry lists.
      */
     public List<ReadDecision> decide(List<String> subjectIds, ReadPurpose purpose, Set<String> callerRoles,
-                                     Optional<Set<String>> personFields) {
+                                     Optional<Set<String>> answeredParts) {
         PeerChannel.reconnectIfFailing(channel);
         List<ReadDecision> decisions = new ArrayList<>(subjectIds.size());
         for (int from = 0; from < subjectIds.size(); from += MAX_SUBJECTS) {
@@ -56,7 +56,7 @@ public class ConsentReadDecisions {
                     .addAllSubjectIds(subjectIds.subList(from, Math.min(subjectIds.size(), from + MAX_SUBJECTS)))
                     .setPurpose(purpose)
                     .addAllCallerRoles(callerRoles);
-            personFields.ifPresent(fields -> request.setPersonFields(
+            answeredParts.ifPresent(fields -> request.setPersonFields(
                     PersonFieldSelection.newBuilder().addAllFields(fields)));
             try {
                 decisions.addAll(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)

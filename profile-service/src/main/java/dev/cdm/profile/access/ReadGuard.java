@@ -61,7 +61,7 @@ public class ReadGuard {
 
     /** The fields {@code purpose} may not read of the profile; PERMISSION_DENIED when it may read none. */
     private Set<String> withheld(String profileId, ReadPurpose purpose, ReadMask mask) {
-        ReadDecision decision = decisions.decide(List.of(profileId), purpose, roles(), mask.personFields()).get(0);
+        ReadDecision decision = decisions.decide(List.of(profileId), purpose, roles(), mask.answeredParts()).get(0);
         if (!decision.getAllowed()) {
             throw refused(decision.getRefusal().name(), decision.getExplanation(), purpose, profileId);
         }
@@ -77,7 +77,7 @@ public class ReadGuard {
             return List.of();
         }
         List<ReadDecision> answers = decisions.decide(profiles.stream().map(Profile::getProfileId).toList(),
-                purpose, roles(), mask.personFields());
+                purpose, roles(), mask.answeredParts());
         List<Profile> readable = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
             if (answers.get(i).getAllowed()) {

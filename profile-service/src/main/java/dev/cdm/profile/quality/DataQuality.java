@@ -25,6 +25,8 @@ public class DataQuality {
     public static final String MISSING_CONTACT = "missing-contact";
     public static final String INVALID_VALUES = "invalid-values";
     public static final String STALE = "stale";
+    /** The staleness flag's detail for a reader who may not see the activity, whose last date it may give. */
+    public static final String STALE_WITHOUT_DATE = "not updated for longer than the stale period";
 
     /** One problem: the flag, the fields it concerns and one line for people. */
     public record Flag(String flag, List<String> fields, String detail) {

@@ -23,7 +23,7 @@ class ReadMaskTest {
     void noPaths_isEveryField_andLeavesTheProfileAsItIs() {
         ReadMask mask = mask();
 
-        assertThat(mask.personFields()).isEmpty();
+        assertThat(mask.answeredParts()).isEmpty();
         assertThat(mask.apply(ADA)).isEqualTo(ADA);
     }
 
@@ -31,16 +31,25 @@ class ReadMaskTest {
     void personPaths_nameTheirFields_otherPathsNone_andTheIdAlwaysStays() {
         ReadMask mask = mask("person.email", "person.country", "version");
 
-        assertThat(mask.personFields()).contains(Set.of("email", "country"));
+        assertThat(mask.answeredParts()).contains(Set.of("email", "country"));
         assertThat(mask.apply(ADA)).isEqualTo(Profile.newBuilder().setProfileId("p-1").setVersion(3)
                 .setPerson(PersonFields.newBuilder().setEmail("ada@example.org").setCountry("GB")).build());
-        assertThat(mask("version").personFields()).contains(Set.of());
+        assertThat(mask("version").answeredParts()).contains(Set.of());
     }
 
     @Test
-    void theWholePerson_orTheLinkedRecords_holdEveryPersonField() {
-        assertThat(mask("person").personFields()).isEmpty();
-        assertThat(mask("source_records").personFields()).isEmpty();
+    void theWholePerson_orTheLinkedRecords_holdEveryPersonField_butNotTheActivity() {
+        Set<String> everyPersonField = PersonFields.getDescriptor().getFields().stream()
+                .map(field -> field.getName()).collect(java.util.stream.Collectors.toSet());
+
+        assertThat(mask("person").answeredParts()).contains(everyPersonField);
+        assertThat(mask("source_records", "version").answeredParts()).contains(everyPersonField);
+    }
+
+    @Test
+    void theActivity_orAPathInIt_isAnsweredAsTheActivity() {
+        assertThat(mask("activity").answeredParts()).contains(Set.of("activity"));
+        assertThat(mask("activity.traits", "person.email").answeredParts()).contains(Set.of("activity", "email"));
     }
 
     @Test

@@ -10,7 +10,9 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import dev.cdm.kernel.events.Purpose;
 import dev.cdm.proto.v1.AccessedData;
+import dev.cdm.proto.v1.ActivityServiceGrpc;
 import dev.cdm.proto.v1.AwaitProjectionsRequest;
+import dev.cdm.proto.v1.CustomerRef;
 import dev.cdm.proto.v1.DecideReadsRequest;
 import dev.cdm.proto.v1.ExportLinksRequest;
 import dev.cdm.proto.v1.FindProfilesRequest;
@@ -115,7 +117,8 @@ class PurposeReadGrpcTest {
             assertThat(profile.getSourceRecordsList()).singleElement()
                     .satisfies(record -> assertThat(record.getPerson().getFirstName()).isEqualTo("Mara"));
         });
-        assertThat(decidedByEmail.hasPersonFields()).as("linked records carry every person field").isFalse();
+        assertThat(decidedByEmail.getPersonFields().getFieldsList()).as("linked records carry every person field")
+                .contains("email", "phone", "first_name", "birth_date").doesNotContain("activity");
     }
 
     @Test
@@ -156,6 +159,39 @@ class PurposeReadGrpcTest {
         assertThat(profile.getAttributesList()).extracting(ProfileAttribute::getField).contains("email")
                 .as("not even where the phone came from").doesNotContain("phone");
         assertThat(admin.getProfile(Reads.get(profileId)).getPerson().getPhone()).isNotEmpty();
+    }
+
+    @Test
+    void marketing_withoutAProfilingConsent_seesNoActivity_neitherInTheProfileNorInTheHistory() {
+        ActivityServiceGrpc.newBlockingStub(channel.as("admin")).recordPurchase(ActivityGrpcTest.purchase(
+                CustomerRef.newBuilder().setProfileId(profileId).build(), "o-" + UUID.randomUUID(), "42.00", "EUR",
+                java.time.Instant.parse("2026-11-02T10:00:00Z")));
+        ProjectionAdminServiceGrpc.newBlockingStub(channel.as("admin"))
+                .awaitProjections(AwaitProjectionsRequest.newBuilder().setTimeoutMillis(10_000).build());
+        consent.grant(profileId, Purpose.MARKETING_EMAIL);
+        GetProfileHistoryRequest historyForMarketing = GetProfileHistoryRequest.newBuilder().setProfileId(profileId)
+                .setPurpose(ReadPurpose.READ_PURPOSE_MARKETING).build();
+
+        Profile withoutProfiling = admin.getProfile(Reads.get(profileId, ReadPurpose.READ_PURPOSE_MARKETING));
+        ProfileHistory historyWithoutProfiling = admin.getProfileHistory(historyForMarketing);
+        Profile onlyActivity = admin.getProfile(Reads.get(profileId, ReadPurpose.READ_PURPOSE_MARKETING)
+                .toBuilder().setReadMask(FieldMask.newBuilder().addPaths("activity.traits")).build());
+        DecideReadsRequest decidedForActivity = consent.requests().get(consent.requests().size() - 1);
+        consent.grant(profileId, Purpose.MARKETING_EMAIL, Purpose.PROFILING);
+        Profile withProfiling = admin.getProfile(Reads.get(profileId, ReadPurpose.READ_PURPOSE_MARKETING));
+        ProfileHistory historyWithProfiling = admin.getProfileHistory(historyForMarketing);
+
+        assertThat(withoutProfiling.getPerson().getEmail()).isEqualTo(email);
+        assertThat(withoutProfiling.hasActivity()).isFalse();
+        assertThat(historyWithoutProfiling.getEntriesList()).isNotEmpty().extracting(ProfileHistoryEntry::getEventType)
+                .doesNotContain("cdm.profile.ActivityRecorded");
+        assertThat(historyWithoutProfiling.toString()).doesNotContain("purchase");
+        assertThat(onlyActivity).isEqualTo(Profile.newBuilder().setProfileId(profileId).build());
+        assertThat(decidedForActivity.getPersonFields().getFieldsList()).containsExactly("activity");
+        assertThat(withProfiling.getActivity().getTraits().getOrderCount()).isEqualTo(1);
+        assertThat(withProfiling.getActivity().getPurchasesList()).hasSize(1);
+        assertThat(historyWithProfiling.getEntriesList()).extracting(ProfileHistoryEntry::getEventType)
+                .contains("cdm.profile.ActivityRecorded");
     }
 
     @Test
