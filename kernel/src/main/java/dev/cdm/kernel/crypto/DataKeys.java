@@ -24,19 +24,31 @@ public final class DataKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KEY_BYTES = 32;
+    private static final int CACHED_KEYS = 100_000;
+    /** About a hundred pages of events: more than the processors read ahead of what they deserialize. */
+    private static final int PRELOADED_KEYS = 10_000;
 
     private final DataKeyRepository repository;
     private final MasterKey masterKey;
     private final Cache<String, SubjectKey> bySubject;
     private final Cache<String, Optional<SubjectKey>> byId;
+    private final PreloadedKeys preloaded;
     /** Counts the erasures this process has learned of, so that a {@link #preload} overlapping one keeps nothing. */
     private final AtomicLong erasuresLearned = new AtomicLong();
 
     public DataKeys(DataKeyRepository repository, MasterKey masterKey, Duration cacheExpiry) {
+        this(repository, masterKey, cacheExpiry, CACHED_KEYS);
+    }
+
+    DataKeys(DataKeyRepository repository, MasterKey masterKey, Duration cacheExpiry, int cachedKeys) {
         this.repository = repository;
         this.masterKey = masterKey;
-        this.bySubject = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheExpiry).build();
-        this.byId = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheExpiry).build();
+        // maintenance (eviction) on the calling thread, so that the cache's size is what it says at every call
+        this.bySubject = Caffeine.newBuilder().maximumSize(cachedKeys).expireAfterWrite(cacheExpiry)
+                .executor(Runnable::run).build();
+        this.byId = Caffeine.newBuilder().maximumSize(cachedKeys).expireAfterWrite(cacheExpiry)
+                .executor(Runnable::run).build();
+        this.preloaded = new PreloadedKeys(PRELOADED_KEYS, cacheExpiry);
     }
 
     /** The key that seals {@code subject}'s personal data from now on. */
@@ -60,6 +72,10 @@ public final class DataKeys {
 
     /** The key with this id, or empty when it has been destroyed: what it sealed is erased. */
     public Optional<SubjectKey> key(String keyId) {
+        Optional<SubjectKey> justPreloaded = preloaded.get(keyId);
+        if (justPreloaded != null) {
+            return justPreloaded;
+        }
         return byId.get(keyId, id -> repository.find(id).map(this::unwrap));
     }
 
@@ -67,9 +83,13 @@ public final class DataKeys {
      * Fetches together, in one query, the keys with these ids that are not cached yet, so that opening many events
      * (a replay) does not fetch them one by one. Each is then cached as {@link #key} would cache it: a destroyed or
      * unknown key as absent. A key that this master key cannot unwrap is left out, for {@link #key} to report.
+     * The keys of the latest preloads are also kept by recency ({@link PreloadedKeys}): once the cache is full, its
+     * admission policy turns most newcomers away (a key seen once loses against keys seen often), and a replay of
+     * more subjects than the cache holds then fetched nearly every key again, one by one.
      */
     public void preload(Collection<String> keyIds) {
-        List<String> missing = keyIds.stream().distinct().filter(id -> byId.getIfPresent(id) == null).toList();
+        List<String> missing = keyIds.stream().distinct()
+                .filter(id -> preloaded.get(id) == null && byId.getIfPresent(id) == null).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -77,15 +97,17 @@ public final class DataKeys {
         Map<String, StoredKey> found = repository.findAll(missing);
         for (String keyId : missing) {
             StoredKey stored = found.get(keyId);
-            if (stored == null) {
-                byId.asMap().putIfAbsent(keyId, Optional.empty());
-            } else if (stored.masterKeyId().equals(masterKey.id())) {
-                byId.asMap().putIfAbsent(keyId, Optional.of(unwrap(stored)));
+            Optional<SubjectKey> key = stored == null ? Optional.empty()
+                    : stored.masterKeyId().equals(masterKey.id()) ? Optional.of(unwrap(stored)) : null;
+            if (key != null) {
+                byId.asMap().putIfAbsent(keyId, key);
+                preloaded.put(keyId, key);
             }
         }
         if (erasuresLearned.get() != erasures) {
             // an erasure was learned of while the keys were read: a key read live may be destroyed by now
             byId.invalidateAll(missing);
+            preloaded.removeAll(missing);
         }
     }
 
@@ -101,6 +123,7 @@ public final class DataKeys {
         erasuresLearned.incrementAndGet(); // before the invalidation: see preload
         bySubject.invalidateAll(subjects);
         byId.invalidateAll(keyIds);
+        preloaded.removeAll(keyIds);
     }
 
     private SubjectKey loadOrCreate(String subject) {

@@ -33,6 +33,36 @@ class DataKeysPreloadTest {
     }
 
     @Test
+    void aPageOfKeysPreloaded_opensWithoutAnotherQuery_evenWhenTheCacheIsFullOfKeysSeenOften() {
+        DataKeys small = new DataKeys(counted, master, Duration.ofMinutes(10), 10);
+        List<String> often = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> writer.keyFor("often-" + i).keyId()).toList();
+        for (int round = 0; round < 5; round++) {
+            often.forEach(small::key);
+        }
+        List<String> page = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> writer.keyFor("page-" + i).keyId()).toList();
+        int singlesBefore = counted.singleQueries();
+
+        small.preload(page);
+        page.forEach(id -> assertThat(small.key(id)).isPresent());
+
+        assertThat(counted.singleQueries() - singlesBefore).isZero();
+    }
+
+    @Test
+    void aPreloadedKeyForgotten_isFetchedAgain_evenFromTheRecentPreloads() {
+        DataKeys small = new DataKeys(counted, master, Duration.ofMinutes(10), 10);
+        String keyId = writer.keyFor("a").keyId();
+        small.preload(List.of(keyId));
+
+        writer.destroy(List.of("a"));
+        small.forget(List.of("a"), List.of(keyId));
+
+        assertThat(small.key(keyId)).isEmpty();
+    }
+
+    @Test
     void preload_asksOnlyForKeysNotCachedYet() {
         String cached = writer.keyFor("a").keyId();
         reader.key(cached);
