@@ -73,8 +73,7 @@ final class RequestFields {
         }
         Set<String> fields = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            if (!names.get(i).equals(ReadPolicy.ACTIVITY)
-                    && PersonFields.getDescriptor().findFieldByName(names.get(i)) == null) {
+            if (!ReadPolicy.isWithholdable(names.get(i))) {
                 violations.add("person_fields.fields[" + i + "]", "is neither a field of cdm.v1.PersonFields nor "
                         + ReadPolicy.ACTIVITY);
             } else {

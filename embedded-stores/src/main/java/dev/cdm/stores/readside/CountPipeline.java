@@ -1,5 +1,6 @@
 package dev.cdm.stores.readside;
 
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,7 @@ record CountPipeline(String collection, Document filter, int skip, int limit) {
         List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
         Document reply = new Document("cursor", new Document("id", 0L).append("ns", namespace)
                 .append("firstBatch", batch));
-        reply.put("ok", 1.0);
+        Utils.markOkay(reply);
         return reply;
     }
 }

@@ -49,11 +49,9 @@ final class ReadSideCollection extends H2Collection {
                                          int batchSize, Document fieldSelector) {
         Document query = flattened(filter);
         if (query.size() > 1 && isPlainIdCondition(query.get(ID))) {
-            Document byId = new Document(ID, query.get(ID));
-            Document rest = new Document(query);
-            rest.remove(ID);
-            Iterable<Object> positions = idIndex().getPositions(byId);
-            return super.matchDocuments(rest, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Iterable<Object> positions = idIndex().getPositions(new Document(ID, query.get(ID)));
+            return super.matchDocuments(withoutId(query), positions, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
@@ -81,6 +79,13 @@ final class ReadSideCollection extends H2Collection {
         return flat;
     }
 
+    /** The conditions of {@code query} besides the one on {@code _id}. */
+    private static Document withoutId(Document query) {
+        Document rest = new Document(query);
+        rest.remove(ID);
+        return rest;
+    }
+
     private Index<Object> idIndex() {
         return getIndexes().stream().filter(index -> index.getName().equals(ID_INDEX)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Collection " + getCollectionName() + " has no _id index"));
@@ -103,8 +108,7 @@ final class ReadSideCollection extends H2Collection {
             return count();
         }
         if (isPlainIdCondition(query.get(ID))) {
-            Document rest = new Document(query);
-            rest.remove(ID);
+            Document rest = withoutId(query);
             long found = 0;
             Set<Object> positions = new LinkedHashSet<>();
             idIndex().getPositions(new Document(ID, query.get(ID))).forEach(positions::add);

@@ -29,6 +29,11 @@ public final class ReadPolicy {
      */
     public static final String ACTIVITY = "activity";
 
+    /** Whether {@code name} names a part of the profile a consent may withhold: a person field, or the activity. */
+    public static boolean isWithholdable(String name) {
+        return name.equals(ACTIVITY) || PersonFields.getDescriptor().findFieldByName(name) != null;
+    }
+
     private final String version;
     private final Map<ReadPurpose, Rule> rules;
 
@@ -176,7 +181,7 @@ public final class ReadPolicy {
     static ReadPolicy parse(String version, Map<String, RuleDocument> section) {
         Map<ReadPurpose, Rule> rules = new EnumMap<>(ReadPurpose.class);
         section.forEach((name, rule) -> rule.fieldsNeedingConsent.keySet().forEach(field -> {
-            if (!field.equals(ACTIVITY) && PersonFields.getDescriptor().findFieldByName(field) == null) {
+            if (!isWithholdable(field)) {
                 throw new IllegalArgumentException("Read purpose " + name + " of the access policy names " + field
                         + ", which is neither a person field nor " + ACTIVITY);
             }
